@@ -1,0 +1,94 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { serverProperties, serverUrlExpression } from './RingCentralServer';
+import { fetchJwtAccessToken } from './RingCentralToken';
+
+/** RingCentral's server-to-server flow: a JWT made in the Developer Console is traded for tokens. */
+export class RingCentralJwtApi implements ICredentialType {
+	name = 'ringCentralJwtApi';
+
+	displayName = 'RingCentral JWT API';
+
+	icon: Icon = { light: 'file:../icons/ringcentral.svg', dark: 'file:../icons/ringcentral.dark.svg' };
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-ringcentral/n8n-nodes-ringcentral#create-the-ringcentral-app-and-credentials';
+
+	properties: INodeProperties[] = [
+		...serverProperties,
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: "The app's Client ID, from its Credentials page in the RingCentral Developer Console",
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'JWT',
+			name: 'jwt',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A JWT credential of the RingCentral user who sends the messages (Developer Console > Credentials > Create JWT)',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Refresh Token',
+			name: 'refreshToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Owner',
+			name: 'tokenOwner',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		return await fetchJwtAccessToken(this, credentials);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: serverUrlExpression('$credentials'),
+			url: '/restapi/v1.0/account/~/extension/~',
+		},
+	};
+}

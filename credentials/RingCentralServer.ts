@@ -1,0 +1,77 @@
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+
+export const RINGCENTRAL_SERVER = 'https://platform.ringcentral.com';
+export const OFFICE_AT_HAND_SERVER = 'https://platform.ringcentral.biz';
+
+/** Server choice shared by the JWT and OAuth2 credentials. */
+export const serverProperties: INodeProperties[] = [
+	{
+		displayName: 'Server',
+		name: 'server',
+		type: 'options',
+		options: [
+			{
+				name: 'RingCentral',
+				value: RINGCENTRAL_SERVER,
+				description: 'RingCentral accounts (platform.ringcentral.com)',
+			},
+			{
+				name: 'AT&T Office@Hand / Verizon',
+				value: OFFICE_AT_HAND_SERVER,
+				description: 'Accounts of RingCentral partners AT&T Office@Hand and Verizon (platform.ringcentral.biz)',
+			},
+			{
+				name: 'Custom URL',
+				value: 'custom',
+				description: 'Another RingCentral API server, e.g. a local test server',
+			},
+		],
+		default: RINGCENTRAL_SERVER,
+	},
+	{
+		displayName: 'Custom URL',
+		name: 'customUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://platform.example.com',
+		description:
+			'Base URL of the RingCentral API server. Must start with https://; http:// is accepted only for a loopback host such as http://127.0.0.1:8080.',
+		displayOptions: { show: { server: ['custom'] } },
+	},
+];
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** The same choice as an n8n expression, for fields n8n resolves itself (test request, OAuth URLs). */
+export function serverUrlExpression(ref: '$credentials' | '$self', path = ''): string {
+	const custom = `String(${ref}.customUrl).trim().replace(/\\/+$/, '')`;
+	// Tokens must never travel unencrypted: a non-loopback http:// URL is upgraded to https://.
+	const secured = `${custom}.replace(/^http:\\/\\/(?!(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])(:\\d+)?(\\/|$))/i, 'https://')`;
+	return `={{ ${ref}.server === 'custom' ? ${secured} : ${ref}.server }}${path}`;
+}
+
+/**
+ * Base URL of the API for these credentials. A Custom URL must use https, except on a loopback
+ * host, so that client secrets and tokens never cross a network in clear text.
+ */
+export function resolveServerUrl(credentials: ICredentialDataDecryptedObject): string {
+	const server = String(credentials.server ?? RINGCENTRAL_SERVER);
+	if (server !== 'custom') return server.replace(/\/+$/, '');
+	const raw = String(credentials.customUrl ?? '').trim();
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new Error(
+			`The credential's Custom URL "${raw}" is not a valid URL. Enter the API server's base URL, e.g. ${RINGCENTRAL_SERVER}.`,
+		);
+	}
+	const secure = url.protocol === 'https:';
+	const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname);
+	if (!secure && !loopbackHttp) {
+		throw new Error(
+			`The credential's Custom URL "${raw}" is refused: it must start with https:// (http:// is allowed only for a loopback host such as 127.0.0.1 or localhost), so that tokens never travel unencrypted.`,
+		);
+	}
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}

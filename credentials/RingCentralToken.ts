@@ -1,0 +1,141 @@
+import { createHash } from 'crypto';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { resolveServerUrl } from './RingCentralServer';
+
+const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/** RingCentral's Auth group allows about 5 token requests a minute: wait out a 429, within reason. */
+const MAX_TOKEN_WAIT_SECONDS = 90;
+const DEFAULT_RETRY_AFTER_SECONDS = 30;
+
+/** Errors of the token endpoint, worded for the user; they never carry a secret. */
+export class RingCentralAuthError extends Error {
+	name = 'RingCentralAuthError';
+
+	constructor(
+		message: string,
+		readonly httpCode?: number,
+		readonly errorCode?: string,
+	) {
+		super(message);
+	}
+}
+
+/** Which server, app and JWT a refresh token belongs to, so a changed credential logs in anew. */
+function tokenOwner(baseUrl: string, credentials: ICredentialDataDecryptedObject): string {
+	return createHash('sha256')
+		.update([baseUrl, credentials.clientId, credentials.jwt].join('\n'))
+		.digest('hex')
+		.slice(0, 16);
+}
+
+/**
+ * preAuthentication of the JWT credential: n8n calls it when the stored access token is empty or
+ * was refused with 401. A still-valid refresh token is tried first, because every JWT login opens
+ * a new RingCentral session and a user may hold only a few at once.
+ */
+export async function fetchJwtAccessToken(
+	http: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<IDataObject> {
+	const baseUrl = resolveServerUrl(credentials);
+	const owner = tokenOwner(baseUrl, credentials);
+	if (credentials.refreshToken && credentials.tokenOwner === owner) {
+		const refreshed = await requestToken(http, baseUrl, credentials, {
+			grant_type: 'refresh_token',
+			refresh_token: String(credentials.refreshToken),
+		});
+		// Refresh tokens are single use and expire: any refusal falls back to a JWT login.
+		if (refreshed.statusCode === 200) return tokenFields(refreshed, owner);
+	}
+	const response = await requestToken(http, baseUrl, credentials, {
+		grant_type: JWT_GRANT,
+		assertion: String(credentials.jwt ?? ''),
+	});
+	if (response.statusCode !== 200) throw authErrorFrom(response);
+	return tokenFields(response, owner);
+}
+
+function tokenFields(response: IN8nHttpFullResponse, owner: string): IDataObject {
+	const body = response.body as IDataObject;
+	if (typeof body?.access_token !== 'string' || body.access_token === '') {
+		throw new RingCentralAuthError(
+			'RingCentral answered the token request without an access token. Check the Server setting of the credential.',
+			response.statusCode,
+		);
+	}
+	return {
+		accessToken: body.access_token,
+		refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
+		tokenOwner: owner,
+	};
+}
+
+async function requestToken(
+	http: IHttpRequestHelper,
+	baseUrl: string,
+	credentials: ICredentialDataDecryptedObject,
+	form: Record<string, string>,
+): Promise<IN8nHttpFullResponse> {
+	const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
+	let waited = 0;
+	for (;;) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await http.helpers.httpRequest({
+				method: 'POST',
+				url: `${baseUrl}/restapi/oauth/token`,
+				headers: {
+					Authorization: `Basic ${basic}`,
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
+				body: new URLSearchParams(form).toString(),
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: 30_000,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			// The network error's request config holds the Basic header and the JWT: keep only its code.
+			const code = (error as { code?: string }).code ?? 'a network error';
+			throw new RingCentralAuthError(
+				`Could not reach RingCentral at ${baseUrl} to get an access token (${code}). Check the credential's Server setting and the network.`,
+			);
+		}
+		if (response.statusCode !== 429) return response;
+		const retryAfter = Number(response.headers['retry-after']) || DEFAULT_RETRY_AFTER_SECONDS;
+		if (waited + retryAfter > MAX_TOKEN_WAIT_SECONDS) return response;
+		waited += retryAfter;
+		await sleep(retryAfter * 1000);
+	}
+}
+
+function authErrorFrom(response: IN8nHttpFullResponse): RingCentralAuthError {
+	const body = (typeof response.body === 'object' && response.body ? response.body : {}) as IDataObject;
+	const first = (Array.isArray(body.errors) ? body.errors[0] : undefined) as IDataObject | undefined;
+	const errorCode = String(first?.errorCode ?? body.errorCode ?? body.error ?? `HTTP ${response.statusCode}`);
+	const detail = String(first?.message ?? body.error_description ?? body.message ?? 'no details');
+	const status = response.statusCode;
+	let fix: string;
+	if (status === 429) {
+		fix = 'RingCentral allows only a few token requests a minute. Wait a minute and try again.';
+	} else if (body.error === 'invalid_client' || status === 401) {
+		fix = "Copy the Client ID and Client Secret again from the app's Credentials page in the RingCentral Developer Console, and check the Server setting.";
+	} else if (body.error === 'unauthorized_client') {
+		fix = 'Enable the JWT auth flow for this app in the RingCentral Developer Console (Settings > Auth).';
+	} else {
+		fix = 'Generate a new JWT for this app (Developer Console > Credentials) and check that it was made for the selected Server and this Client ID.';
+	}
+	const what = status === 429 ? 'rate-limited' : 'refused';
+	return new RingCentralAuthError(
+		`RingCentral ${what} the credential (${errorCode}: ${detail}). ${fix}`,
+		status,
+		errorCode,
+	);
+}

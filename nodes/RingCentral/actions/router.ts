@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { credentialTypeFor } from '../transport';
+import * as sendSms from './sms/send.operation';
+import * as sendMms from './sms/sendMms.operation';
+
+type Operation = (this: IExecuteFunctions, itemIndex: number, credentialType: string) => Promise<IDataObject>;
+
+const operations: Record<string, Record<string, Operation>> = {
+	sms: { send: sendSms.execute, sendMms: sendMms.execute },
+};
+
+/** Runs the chosen operation once per item; one output item per input item, paired to it. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const credentialType = credentialTypeFor(this.getNodeParameter('authentication', 0, 'jwt'));
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const execute = operations[resource]?.[operation];
+			if (!execute) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
+			}
+			const json = await execute.call(this, itemIndex, credentialType);
+			returnData.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (this.continueOnFail()) {
+				returnData.push({
+					json: { error: nodeError.message, ...(nodeError.description ? { errorDescription: nodeError.description } : {}) },
+					error: nodeError,
+					pairedItem: { item: itemIndex },
+				});
+				continue;
+			}
+			throw nodeError;
+		}
+	}
+	return [returnData];
+}

@@ -1,0 +1,108 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toE164, splitRecipients } from './phoneNumbers';
+
+export const MAX_TEXT_LENGTH = 1000;
+export const MAX_RECIPIENTS = 10;
+
+/** A refusal before anything is sent: names the field, shows the value, says how to fix it. */
+export function invalidField(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	problem: string,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(node, `Invalid ${field} "${shorten(display(value))}": ${problem}`, {
+		itemIndex,
+		description: fix,
+	});
+}
+
+export function display(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (value === undefined) return '(nothing)';
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return String(value);
+	}
+}
+
+function shorten(text: string, max = 80): string {
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The To field: one or several numbers (several are one group message), all turned into E.164. */
+export function parseRecipients(node: INode, itemIndex: number, value: unknown, country: string): string[] {
+	const entries = splitRecipients(value);
+	const fixFormat = `Use E.164 such as +14155550100, or a national spelling such as (415) 555-0100 together with Options > Country (now ${country}).`;
+	if (entries.length === 0) {
+		throw invalidField(node, itemIndex, 'To', value, 'no recipient was given', `Enter at least one phone number. ${fixFormat}`);
+	}
+	if (entries.length > MAX_RECIPIENTS) {
+		throw invalidField(
+			node,
+			itemIndex,
+			'To',
+			value,
+			`${entries.length} recipients, but one RingCentral group message takes at most ${MAX_RECIPIENTS}`,
+			'Send one item per recipient for private messages, or split the group into messages of at most 10 numbers.',
+		);
+	}
+	const numbers = entries.map((entry) => {
+		if (typeof entry !== 'string' && typeof entry !== 'number') {
+			throw invalidField(node, itemIndex, 'To', entry, `a ${typeof entry} is not a phone number`, `Map a text field holding the number. ${fixFormat}`);
+		}
+		const result = toE164(String(entry), country);
+		if ('problem' in result) throw invalidField(node, itemIndex, 'To', entry, result.problem, fixFormat);
+		return result.e164;
+	});
+	return [...new Set(numbers)];
+}
+
+/** The From field: the sender must be written as a number (E.164 or national spelling). */
+export function parseSender(node: INode, itemIndex: number, value: unknown, country: string): string {
+	const fix = 'Pick a number from the From list, or enter one of your RingCentral numbers in E.164 such as +16505550100.';
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw invalidField(node, itemIndex, 'From', value, 'it is not a phone number', fix);
+	}
+	const result = toE164(String(value), country);
+	if ('problem' in result) throw invalidField(node, itemIndex, 'From', value, result.problem, fix);
+	return result.e164;
+}
+
+/** Text as RingCentral counts it: UTF-16 code units, so an emoji counts 2. */
+export function parseText(node: INode, itemIndex: number, value: unknown, required: boolean): string | undefined {
+	if (value === undefined || value === null || value === '') {
+		if (!required) return undefined;
+		throw invalidField(node, itemIndex, 'Text', value ?? '', 'the message is empty', 'Enter the text to send (1 to 1000 characters).');
+	}
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw invalidField(node, itemIndex, 'Text', value, `a ${Array.isArray(value) ? 'list' : typeof value} is not text`, 'Map a text field, or use an expression such as {{ JSON.stringify($json.x) }}.');
+	}
+	const text = String(value);
+	if (text.trim() === '' && required) {
+		throw invalidField(node, itemIndex, 'Text', value, 'the message has only blanks', 'Enter the text to send (1 to 1000 characters).');
+	}
+	if (text.length > MAX_TEXT_LENGTH) {
+		throw invalidField(
+			node,
+			itemIndex,
+			'Text',
+			value,
+			`${text.length} characters, over RingCentral's limit of ${MAX_TEXT_LENGTH} (emoji and other symbols outside the basic range count as 2)`,
+			'Shorten the text, or split it over several messages.',
+		);
+	}
+	return text;
+}
+
+/** Account and Extension IDs appear in the URL path: "~" (the authenticated user) or digits only. */
+export function parsePathId(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const id = String(value ?? '').trim() || '~';
+	if (id === '~' || /^\d{1,20}$/.test(id)) return id;
+	throw invalidField(node, itemIndex, field, value, 'it must be ~ or a numeric RingCentral ID', `Leave ${field} as ~ for the authenticated user, or enter the numeric ID shown in the RingCentral Admin Portal.`);
+}

@@ -1,0 +1,229 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { resolveServerUrl } from '../../../credentials/RingCentralServer';
+import { ringCentralApiError } from './errors';
+import { pacerFor } from './rateLimitPacer';
+
+export type RingCentralContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPES = { jwt: 'ringCentralJwtApi', oAuth2: 'ringCentralOAuth2Api' } as const;
+
+/** How hard to try before an item fails. */
+export interface RequestPolicy {
+	/** Total time the request may wait for RingCentral's rate limits. */
+	maxRateLimitWaitMs: number;
+	/** Resend after a 5xx, though RingCentral may already have sent the message. */
+	retryOnServerErrors: boolean;
+	timeoutMs: number;
+}
+
+export const DEFAULT_POLICY: RequestPolicy = {
+	maxRateLimitWaitMs: 300_000,
+	retryOnServerErrors: false,
+	timeoutMs: 60_000,
+};
+
+export interface ApiRequest {
+	method: 'GET' | 'POST';
+	/** Path below the server, e.g. /restapi/v1.0/account/~/extension/~/sms */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | FormData;
+	itemIndex?: number;
+	/** Names the message in errors that leave its fate open, e.g. SMS to +14155550100 "Hello…". */
+	about?: string;
+}
+
+const MAX_RETRIES = 3;
+const backoffMs = (attempt: number) => 1000 * 2 ** attempt;
+
+/**
+ * The node's one way to RingCentral: authentication (by n8n, which refreshes an expired token
+ * and replays the request once), pacing by RingCentral's rate-limit headers, retries only when
+ * a message certainly was not processed, and errors that say what to do.
+ */
+export async function ringCentralApiRequest(
+	this: RingCentralContext,
+	credentialType: string,
+	request: ApiRequest,
+	policy: RequestPolicy = DEFAULT_POLICY,
+): Promise<IDataObject> {
+	const node = this.getNode();
+	const { itemIndex, about } = request;
+	const credentials = await this.getCredentials(credentialType);
+	let baseUrl: string;
+	try {
+		baseUrl = resolveServerUrl(credentials);
+	} catch (error) {
+		throw new NodeOperationError(node, (error as Error).message, { itemIndex });
+	}
+	const idempotent = request.method === 'GET';
+	const group = idempotent ? 'light' : 'medium';
+	const credentialId = node.credentials?.[credentialType]?.id ?? node.name;
+	const pacer = pacerFor(`${credentialType}:${credentialId}:${baseUrl}:${group}`);
+	const deadline = Date.now() + policy.maxRateLimitWaitMs;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		qs: request.qs,
+		body: request.body as IHttpRequestOptions['body'],
+		json: !(request.body instanceof FormData),
+		returnFullResponse: true,
+		// Every status comes back for the node to judge, except 401: n8n must see it to refresh the token.
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		timeout: policy.timeoutMs,
+	};
+
+	let retries = 0;
+	for (;;) {
+		if ((await pacer.acquire(deadline - Date.now())) === 'over-budget') {
+			throw rateLimitError(node, itemIndex, policy, about);
+		}
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				credentialType,
+				{ ...options },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			pacer.release();
+			const failure = describeFailure(error);
+			if (failure.status !== undefined) {
+				throw ringCentralApiError(node, itemIndex, failure.status, failure.body);
+			}
+			if (failure.authMessage) {
+				throw new NodeApiError(node, { message: failure.authMessage } as JsonObject, {
+					message: failure.authMessage,
+					httpCode: failure.authHttpCode,
+					itemIndex,
+				});
+			}
+			const retryable = failure.notSent || idempotent;
+			if (retryable && retries < MAX_RETRIES && Date.now() + backoffMs(retries) < deadline) {
+				await sleep(backoffMs(retries++));
+				continue;
+			}
+			throw connectionError(node, itemIndex, failure, baseUrl, idempotent ? undefined : about);
+		}
+
+		pacer.observe(response.headers, response.statusCode);
+		const status = response.statusCode;
+		if (status >= 200 && status < 300) return parseSuccess(node, itemIndex, response, about);
+		// A 429 was not processed: the pacer now holds every request until Retry-After has passed.
+		if (status === 429) {
+			if (Date.now() >= deadline) throw rateLimitError(node, itemIndex, policy, about);
+			continue;
+		}
+		if (status >= 500) {
+			if ((idempotent || policy.retryOnServerErrors) && retries < MAX_RETRIES) {
+				await sleep(backoffMs(retries++));
+				continue;
+			}
+			if (!idempotent) throw uncertainOutcome(node, itemIndex, `RingCentral answered HTTP ${status}`, about, status, response.body);
+		}
+		throw ringCentralApiError(node, itemIndex, status, response.body);
+	}
+}
+
+interface Failure {
+	status?: number;
+	body?: unknown;
+	authMessage?: string;
+	authHttpCode?: string;
+	code?: string;
+	notSent: boolean;
+}
+
+/** What went wrong, read from n8n's wrapped error without keeping its request config (it holds the token). */
+function describeFailure(error: unknown): Failure {
+	const cause = ((error as { cause?: unknown }).cause ?? error) as {
+		name?: string;
+		message?: string;
+		code?: string;
+		httpCode?: number;
+		response?: { status?: number; data?: unknown };
+	};
+	if (cause.response?.status) return { status: cause.response.status, body: cause.response.data, notSent: true };
+	if (cause.name === 'RingCentralAuthError') {
+		return { authMessage: cause.message, authHttpCode: cause.httpCode ? String(cause.httpCode) : undefined, notSent: true };
+	}
+	const code = cause.code ?? (error as { code?: string }).code;
+	if (code === undefined && cause.message && !/socket|network|timeout|ECONN/i.test(cause.message)) {
+		// Not a network failure: e.g. an OAuth2 credential that is not connected yet.
+		return { authMessage: `Could not authenticate with RingCentral: ${cause.message}. Open the RingCentral credential and reconnect or test it.`, notSent: true };
+	}
+	// Only a refused connection proves that nothing reached RingCentral.
+	return { code, notSent: code === 'ECONNREFUSED' || code === 'EAI_AGAIN' || code === 'ENOTFOUND' };
+}
+
+function parseSuccess(node: INode, itemIndex: number | undefined, response: IN8nHttpFullResponse, about?: string): IDataObject {
+	const body = response.body;
+	if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return body as IDataObject;
+	try {
+		const parsed = JSON.parse(String(body)) as unknown;
+		if (typeof parsed === 'object' && parsed !== null) return parsed as IDataObject;
+	} catch {
+		// fall through: the answer is not JSON
+	}
+	if (!about) {
+		throw new NodeApiError(node, { message: 'unreadable answer' } as JsonObject, {
+			message: `RingCentral answered HTTP ${response.statusCode} with something that is not JSON`,
+			description: 'Check the Server setting of the RingCentral credential.',
+			itemIndex,
+		});
+	}
+	throw uncertainOutcome(node, itemIndex, `RingCentral accepted the request (HTTP ${response.statusCode}) but its answer could not be read`, about, response.statusCode);
+}
+
+function uncertainOutcome(node: INode, itemIndex: number | undefined, what: string, about?: string, status?: number, body?: unknown): NodeApiError {
+	const detail = body === undefined ? undefined : (body as { message?: string })?.message;
+	return new NodeApiError(node, { message: what } as JsonObject, {
+		message: `The ${about ?? 'message'} may or may not have been sent: ${what}${detail ? ` (${detail})` : ''}`,
+		description:
+			'It was not sent again, so that it cannot arrive twice. Check the RingCentral message log before sending it again, or turn on Options > Retry on Server Errors (which may send it twice).',
+		httpCode: status ? String(status) : undefined,
+		itemIndex,
+	});
+}
+
+function connectionError(node: INode, itemIndex: number | undefined, failure: Failure, baseUrl: string, about?: string): NodeApiError {
+	const what = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT' ? 'no answer before the timeout' : `the connection failed (${failure.code ?? 'network error'})`;
+	if (failure.notSent || !about) {
+		return new NodeApiError(node, { message: what, code: failure.code } as JsonObject, {
+			message: `Could not reach RingCentral at ${baseUrl}: ${what}${about ? `. The ${about} was not sent` : ''}`,
+			description: "Check the credential's Server setting and the network, then run the item again.",
+			itemIndex,
+		});
+	}
+	const outcome = uncertainOutcome(node, itemIndex, `${what} after the request was sent`, about);
+	outcome.description = `${outcome.description} If the timeout is too short for large files, raise Options > Timeout.`;
+	return outcome;
+}
+
+function rateLimitError(node: INode, itemIndex: number | undefined, policy: RequestPolicy, about?: string): NodeApiError {
+	return new NodeApiError(node, { message: 'rate limit', errorCode: 'CMN-301' } as JsonObject, {
+		message: `RingCentral's rate limit needs more waiting than Options > Max Rate Limit Wait allows (${policy.maxRateLimitWaitMs / 1000} s)${about ? `; the ${about} was not sent` : ''}`,
+		description: 'Raise Max Rate Limit Wait, send fewer messages per run, or ask RingCentral for a higher limit for the app.',
+		httpCode: '429',
+		itemIndex,
+	});
+}
+
+export function credentialTypeFor(authentication: unknown): string {
+	return authentication === 'oAuth2' ? CREDENTIAL_TYPES.oAuth2 : CREDENTIAL_TYPES.jwt;
+}
+
+/** The extension path; "~" stands for the authenticated account or user, as in RingCentral's URLs. */
+export function extensionPath(accountId = '~', extensionId = '~'): string {
+	return `/restapi/v1.0/account/${encodeURIComponent(accountId)}/extension/${encodeURIComponent(extensionId)}`;
+}
