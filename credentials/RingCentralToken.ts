@@ -14,14 +14,18 @@ const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const MAX_TOKEN_WAIT_SECONDS = 90;
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
-/** Errors of the token endpoint, worded for the user; they never carry a secret. */
+/**
+ * Errors of the token endpoint, worded for the user; they never carry a secret. The fields avoid
+ * the names n8n's NodeApiError reads as a status (status, code, httpCode…): it would replace this
+ * message with a generic one such as "Authorization failed".
+ */
 export class RingCentralAuthError extends Error {
 	name = 'RingCentralAuthError';
 
 	constructor(
 		message: string,
-		readonly httpCode?: number,
-		readonly errorCode?: string,
+		readonly responseStatus?: number,
+		readonly ringCentralCode?: string,
 	) {
 		super(message);
 	}
@@ -103,9 +107,9 @@ async function requestToken(
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			// The network error's request config holds the Basic header and the JWT: keep only its code.
-			const code = (error as { code?: string }).code ?? 'a network error';
+			// n8n rewrites messages that contain a system error code, so the code is not quoted.
 			throw new RingCentralAuthError(
-				`Could not reach RingCentral at ${baseUrl} to get an access token (${code}). Check the credential's Server setting and the network.`,
+				`Could not reach RingCentral at ${baseUrl} to get an access token (${networkProblem((error as { code?: string }).code)}). Check the credential's Server setting and the network.`,
 			);
 		}
 		if (response.statusCode !== 429) return response;
@@ -138,4 +142,23 @@ function authErrorFrom(response: IN8nHttpFullResponse): RingCentralAuthError {
 		status,
 		errorCode,
 	);
+}
+
+/** Words for a network failure; n8n replaces messages that quote codes such as ECONNREFUSED. */
+export function networkProblem(code: string | undefined): string {
+	switch (code) {
+		case 'ECONNREFUSED':
+			return 'the connection was refused';
+		case 'ECONNRESET':
+		case 'EPIPE':
+			return 'the connection was dropped';
+		case 'ECONNABORTED':
+		case 'ETIMEDOUT':
+			return 'no answer before the timeout';
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return 'the server name could not be resolved';
+		default:
+			return 'a network error';
+	}
 }

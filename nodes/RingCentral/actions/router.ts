@@ -32,11 +32,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					? error
 					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			if (this.continueOnFail()) {
-				returnData.push({
-					json: { error: nodeError.message, ...(nodeError.description ? { errorDescription: nodeError.description } : {}) },
-					error: nodeError,
-					pairedItem: { item: itemIndex },
-				});
+				// n8n shows the item as failed; its json becomes { error: message }, the fix stays on `error`.
+				returnData.push({ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } });
 				continue;
 			}
 			throw nodeError;

@@ -10,6 +10,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveServerUrl } from '../../../credentials/RingCentralServer';
+import { networkProblem } from '../../../credentials/RingCentralToken';
 import { ringCentralApiError } from './errors';
 import { pacerFor } from './rateLimitPacer';
 
@@ -104,7 +105,7 @@ export async function ringCentralApiRequest(
 			if (failure.authMessage) {
 				throw new NodeApiError(node, { message: failure.authMessage } as JsonObject, {
 					message: failure.authMessage,
-					httpCode: failure.authHttpCode,
+					httpCode: failure.authStatus,
 					itemIndex,
 				});
 			}
@@ -139,7 +140,7 @@ interface Failure {
 	status?: number;
 	body?: unknown;
 	authMessage?: string;
-	authHttpCode?: string;
+	authStatus?: string;
 	code?: string;
 	notSent: boolean;
 }
@@ -150,12 +151,12 @@ function describeFailure(error: unknown): Failure {
 		name?: string;
 		message?: string;
 		code?: string;
-		httpCode?: number;
+		responseStatus?: number;
 		response?: { status?: number; data?: unknown };
 	};
 	if (cause.response?.status) return { status: cause.response.status, body: cause.response.data, notSent: true };
 	if (cause.name === 'RingCentralAuthError') {
-		return { authMessage: cause.message, authHttpCode: cause.httpCode ? String(cause.httpCode) : undefined, notSent: true };
+		return { authMessage: cause.message, authStatus: cause.responseStatus ? String(cause.responseStatus) : undefined, notSent: true };
 	}
 	const code = cause.code ?? (error as { code?: string }).code;
 	if (code === undefined && cause.message && !/socket|network|timeout|ECONN/i.test(cause.message)) {
@@ -197,11 +198,12 @@ function uncertainOutcome(node: INode, itemIndex: number | undefined, what: stri
 }
 
 function connectionError(node: INode, itemIndex: number | undefined, failure: Failure, baseUrl: string, about?: string): NodeApiError {
-	const what = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT' ? 'no answer before the timeout' : `the connection failed (${failure.code ?? 'network error'})`;
+	const what = networkProblem(failure.code);
 	if (failure.notSent || !about) {
-		return new NodeApiError(node, { message: what, code: failure.code } as JsonObject, {
+		// The system code goes in the description: n8n replaces messages that quote one.
+		return new NodeApiError(node, { message: what } as JsonObject, {
 			message: `Could not reach RingCentral at ${baseUrl}: ${what}${about ? `. The ${about} was not sent` : ''}`,
-			description: "Check the credential's Server setting and the network, then run the item again.",
+			description: `Check the credential's Server setting and the network, then run the item again (${failure.code ?? 'no error code'}).`,
 			itemIndex,
 		});
 	}

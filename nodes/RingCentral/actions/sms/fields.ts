@@ -28,7 +28,7 @@ export function senderField(operation: string, listMethod: string, feature: stri
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[+\\d][\\d\\s().-]{6,}$', errorMessage: 'Enter a phone number, e.g. +16505550100' },
+						properties: { regex: '^[+(\\d][\\d\\s().-]{6,}$', errorMessage: 'Enter a phone number, e.g. +16505550100' },
 					},
 				],
 			},
