@@ -18,9 +18,16 @@ import {
 	type INodeType,
 } from 'n8n-workflow';
 
-import { RingCentral } from '../../nodes/RingCentral/RingCentral.node';
 import { CREDENTIAL_IDS, credentialTypes, type TestCredentialsHelper } from './credentials';
 import { StartNode, TestNodeTypes } from './nodeTypes';
+
+/**
+ * Jest runs the TypeScript source; scripts (demo, benchmarks) run the built package in dist/,
+ * as n8n would load it. (Outside jest, Node would resolve RingCentral.node to the codex .json.)
+ */
+const nodeModule = process.env.JEST_WORKER_ID ? '../../nodes/RingCentral/RingCentral.node' : '../../dist/nodes/RingCentral/RingCentral.node.js';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { RingCentral } = require(nodeModule) as typeof import('../../nodes/RingCentral/RingCentral.node');
 
 export const NODE_TYPE = 'n8n-nodes-ringcentral.ringCentral';
 export const NODE_NAME = 'RingCentral';
