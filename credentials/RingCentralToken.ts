@@ -26,6 +26,8 @@ export class RingCentralAuthError extends Error {
 		message: string,
 		readonly responseStatus?: number,
 		readonly ringCentralCode?: string,
+		/** The token request never reached RingCentral (refused connection): safe to try again. */
+		readonly unreached = false,
 	) {
 		super(message);
 	}
@@ -108,8 +110,12 @@ async function requestToken(
 		} catch (error) {
 			// The network error's request config holds the Basic header and the JWT: keep only its code.
 			// n8n rewrites messages that contain a system error code, so the code is not quoted.
+			const code = (error as { code?: string }).code;
 			throw new RingCentralAuthError(
-				`Could not reach RingCentral at ${baseUrl} to get an access token (${networkProblem((error as { code?: string }).code)}). Check the credential's Server setting and the network.`,
+				`Could not reach RingCentral at ${baseUrl} to get an access token (${networkProblem(code)}). Check the credential's Server setting and the network.`,
+				undefined,
+				undefined,
+				code === 'ECONNREFUSED' || code === 'EAI_AGAIN',
 			);
 		}
 		if (response.statusCode !== 429) return response;

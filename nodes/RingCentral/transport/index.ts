@@ -86,9 +86,8 @@ export async function ringCentralApiRequest(
 
 	let retries = 0;
 	for (;;) {
-		if ((await pacer.acquire(deadline - Date.now())) === 'over-budget') {
-			throw rateLimitError(node, itemIndex, policy, about);
-		}
+		const tooLongMs = await pacer.acquire(deadline - Date.now());
+		if (tooLongMs > 0) throw rateLimitError(node, itemIndex, policy, tooLongMs, about);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -102,18 +101,19 @@ export async function ringCentralApiRequest(
 			if (failure.status !== undefined) {
 				throw ringCentralApiError(node, itemIndex, failure.status, failure.body);
 			}
-			if (failure.authMessage) {
+			if (failure.authMessage && !failure.unreached) {
 				throw new NodeApiError(node, { message: failure.authMessage } as JsonObject, {
 					message: failure.authMessage,
 					httpCode: failure.authStatus,
 					itemIndex,
 				});
 			}
-			const retryable = failure.notSent || idempotent;
+			const retryable = failure.unreached || idempotent;
 			if (retryable && retries < MAX_RETRIES && Date.now() + backoffMs(retries) < deadline) {
 				await sleep(backoffMs(retries++));
 				continue;
 			}
+			if (failure.authMessage) throw new NodeApiError(node, { message: failure.authMessage } as JsonObject, { message: failure.authMessage, itemIndex });
 			throw connectionError(node, itemIndex, failure, baseUrl, idempotent ? undefined : about);
 		}
 
@@ -122,7 +122,7 @@ export async function ringCentralApiRequest(
 		if (status >= 200 && status < 300) return parseSuccess(node, itemIndex, response, about);
 		// A 429 was not processed: the pacer now holds every request until Retry-After has passed.
 		if (status === 429) {
-			if (Date.now() >= deadline) throw rateLimitError(node, itemIndex, policy, about);
+			if (Date.now() >= deadline) throw rateLimitError(node, itemIndex, policy, 0, about);
 			continue;
 		}
 		if (status >= 500) {
@@ -142,7 +142,8 @@ interface Failure {
 	authMessage?: string;
 	authStatus?: string;
 	code?: string;
-	notSent: boolean;
+	/** Nothing reached RingCentral (a refused connection), so trying again cannot send twice. */
+	unreached: boolean;
 }
 
 /** What went wrong, read from n8n's wrapped error without keeping its request config (it holds the token). */
@@ -152,19 +153,20 @@ function describeFailure(error: unknown): Failure {
 		message?: string;
 		code?: string;
 		responseStatus?: number;
+		unreached?: boolean;
 		response?: { status?: number; data?: unknown };
 	};
-	if (cause.response?.status) return { status: cause.response.status, body: cause.response.data, notSent: true };
+	if (cause.response?.status) return { status: cause.response.status, body: cause.response.data, unreached: false };
 	if (cause.name === 'RingCentralAuthError') {
-		return { authMessage: cause.message, authStatus: cause.responseStatus ? String(cause.responseStatus) : undefined, notSent: true };
+		return { authMessage: cause.message, authStatus: cause.responseStatus ? String(cause.responseStatus) : undefined, unreached: cause.unreached === true };
 	}
 	const code = cause.code ?? (error as { code?: string }).code;
 	if (code === undefined && cause.message && !/socket|network|timeout|ECONN/i.test(cause.message)) {
 		// Not a network failure: e.g. an OAuth2 credential that is not connected yet.
-		return { authMessage: `Could not authenticate with RingCentral: ${cause.message}. Open the RingCentral credential and reconnect or test it.`, notSent: true };
+		return { authMessage: `Could not authenticate with RingCentral: ${cause.message}. Open the RingCentral credential and reconnect or test it.`, unreached: false };
 	}
-	// Only a refused connection proves that nothing reached RingCentral.
-	return { code, notSent: code === 'ECONNREFUSED' || code === 'EAI_AGAIN' || code === 'ENOTFOUND' };
+	// Only a refused connection (or an unresolved name) proves that nothing reached RingCentral.
+	return { code, unreached: code === 'ECONNREFUSED' || code === 'EAI_AGAIN' || code === 'ENOTFOUND' };
 }
 
 function parseSuccess(node: INode, itemIndex: number | undefined, response: IN8nHttpFullResponse, about?: string): IDataObject {
@@ -199,7 +201,7 @@ function uncertainOutcome(node: INode, itemIndex: number | undefined, what: stri
 
 function connectionError(node: INode, itemIndex: number | undefined, failure: Failure, baseUrl: string, about?: string): NodeApiError {
 	const what = networkProblem(failure.code);
-	if (failure.notSent || !about) {
+	if (failure.unreached || !about) {
 		// The system code goes in the description: n8n replaces messages that quote one.
 		return new NodeApiError(node, { message: what } as JsonObject, {
 			message: `Could not reach RingCentral at ${baseUrl}: ${what}${about ? `. The ${about} was not sent` : ''}`,
@@ -212,9 +214,10 @@ function connectionError(node: INode, itemIndex: number | undefined, failure: Fa
 	return outcome;
 }
 
-function rateLimitError(node: INode, itemIndex: number | undefined, policy: RequestPolicy, about?: string): NodeApiError {
+function rateLimitError(node: INode, itemIndex: number | undefined, policy: RequestPolicy, neededMs: number, about?: string): NodeApiError {
+	const needed = neededMs > 0 ? `another ${Math.ceil(neededMs / 1000)} s` : 'more';
 	return new NodeApiError(node, { message: 'rate limit', errorCode: 'CMN-301' } as JsonObject, {
-		message: `RingCentral's rate limit needs more waiting than Options > Max Rate Limit Wait allows (${policy.maxRateLimitWaitMs / 1000} s)${about ? `; the ${about} was not sent` : ''}`,
+		message: `RingCentral's rate limit needs ${needed} of waiting, more than Options > Max Rate Limit Wait allows (${policy.maxRateLimitWaitMs / 1000} s)${about ? `; the ${about} was not sent` : ''}`,
 		description: 'Raise Max Rate Limit Wait, send fewer messages per run, or ask RingCentral for a higher limit for the app.',
 		httpCode: '429',
 		itemIndex,

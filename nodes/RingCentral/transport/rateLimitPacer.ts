@@ -22,12 +22,15 @@ export class RateLimitPacer {
 		return Math.max(0, this.blockedUntil - now);
 	}
 
-	/** Waits until a request may go, then reserves it; `maxWaitMs` bounds the wait. */
-	async acquire(maxWaitMs: number): Promise<'acquired' | 'over-budget'> {
+	/**
+	 * Waits until a request may go, then reserves it. Returns 0, or the wait still needed when
+	 * it exceeds `maxWaitMs` (then nothing is reserved and the caller gives up).
+	 */
+	async acquire(maxWaitMs: number): Promise<number> {
 		for (;;) {
 			const delay = this.delayMs();
 			if (delay > 0) {
-				if (delay > maxWaitMs) return 'over-budget';
+				if (delay > maxWaitMs) return delay;
 				await sleep(delay);
 				continue;
 			}
@@ -38,7 +41,7 @@ export class RateLimitPacer {
 				continue;
 			}
 			this.inFlight++;
-			return 'acquired';
+			return 0;
 		}
 	}
 

@@ -1,0 +1,116 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { runRingCentral } from './harness/engine';
+import { credentialStore, smsParameters, startEmulator } from './harness/setup';
+import type { FaultKind, RingCentralEmulator } from './emulator';
+
+const ITEMS = 50;
+const items: INodeExecutionData[] = Array.from({ length: ITEMS }, (_, i) => ({
+	json: { phone: `+1415555${String(1000 + i)}`, text: `Order ${i} has shipped` },
+}));
+const parameters = (options: INodeParameters = {}) => smsParameters({ to: '={{ $json.phone }}', text: '={{ $json.text }}', options });
+const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
+
+interface Row {
+	fault: FaultKind;
+	count: number;
+	options?: INodeParameters;
+	/** Items that end with a message sent and its info as output. */
+	succeeded: number;
+	/** Items whose error says the message may or may not have gone out. */
+	uncertain: number;
+	/** Items refused or given up on, certainly not sent. */
+	notSent: number;
+	/** Messages RingCentral accepted (each at most once). */
+	accepted: number;
+}
+
+const rows: [string, Row][] = [
+	['500 after RingCentral queued the message', { fault: { kind: 'status', status: 500, processed: true }, count: 3, succeeded: 47, uncertain: 3, notSent: 0, accepted: 50 }],
+	['503 before processing', { fault: { kind: 'status', status: 503, body: { errorCode: 'CMN-201', message: 'Service Temporary Unavailable' } }, count: 3, succeeded: 47, uncertain: 3, notSent: 0, accepted: 47 }],
+	['503 with Retry on Server Errors on', { fault: { kind: 'status', status: 503 }, count: 1, options: { retryOnServerErrors: true }, succeeded: 50, uncertain: 0, notSent: 0, accepted: 50 }],
+	['400 CMN-101 refusal', { fault: { kind: 'status', status: 400, body: { errorCode: 'CMN-101', message: 'Parameter [to] value is invalid.', errors: [{ errorCode: 'CMN-101', message: 'Parameter [to] value is invalid.', parameterName: 'to' }] } }, count: 3, succeeded: 47, uncertain: 0, notSent: 3, accepted: 47 }],
+	['connection dropped before processing', { fault: { kind: 'drop', processed: false }, count: 3, succeeded: 47, uncertain: 3, notSent: 0, accepted: 47 }],
+	['connection dropped after processing', { fault: { kind: 'drop', processed: true }, count: 3, succeeded: 47, uncertain: 3, notSent: 0, accepted: 50 }],
+	['answer delayed past the timeout', { fault: { kind: 'delay', ms: 1500, processed: true }, count: 3, options: { timeout: 1 }, succeeded: 47, uncertain: 3, notSent: 0, accepted: 50 }],
+	['malformed JSON answer', { fault: { kind: 'malformedJson', processed: true }, count: 3, succeeded: 47, uncertain: 3, notSent: 0, accepted: 50 }],
+	['429 with Retry-After: 1', { fault: { kind: 'rateLimited', retryAfterSeconds: 1 }, count: 3, succeeded: 50, uncertain: 0, notSent: 0, accepted: 50 }],
+	['429 without Retry-After (30 s) and Max Rate Limit Wait 2 s', { fault: { kind: 'rateLimited' }, count: 1, options: { maxRateLimitWait: 2 }, succeeded: 0, uncertain: 0, notSent: 50, accepted: 0 }],
+	['401 expired token', { fault: { kind: 'expiredToken' }, count: 1, succeeded: 50, uncertain: 0, notSent: 0, accepted: 50 }],
+];
+
+describe('Faults never send a message twice, and every item ends sent or with an error naming it', () => {
+	test.each(rows)('%s', async (_name, row) => {
+		// A fresh emulator per row: a 429 penalty must not leak into the next row.
+		const emulator: RingCentralEmulator = await startEmulator();
+		try {
+			emulator.injectFault({ method: 'POST', path: SMS_PATH, count: row.count, fault: row.fault });
+			const { output, error } = await runRingCentral({ parameters: parameters(row.options), credentials: credentialStore(emulator), items, continueOnFail: true });
+			expect(error).toBeUndefined();
+			expect(output).toHaveLength(ITEMS);
+
+			const texts = emulator.messages.map((message) => message.text);
+			expect(new Set(texts).size).toBe(texts.length);
+			expect(emulator.messages).toHaveLength(row.accepted);
+
+			const accepted = new Set(emulator.messages.map((message) => message.info.id));
+			let succeeded = 0;
+			let uncertain = 0;
+			let notSent = 0;
+			output.forEach((item, i) => {
+				expect(item.pairedItem).toEqual({ item: i });
+				if (item.error === undefined) {
+					expect(accepted.has(item.json.id as number)).toBe(true);
+					succeeded++;
+					return;
+				}
+				expect(item.error.context?.itemIndex).toBe(i);
+				if (/may or may not have been sent/.test(item.error.message)) {
+					expect(item.error.message).toContain(`SMS to ${items[i].json.phone} "Order ${i} has shipped"`);
+					uncertain++;
+				} else {
+					notSent++;
+				}
+			});
+			expect({ succeeded, uncertain, notSent }).toEqual({ succeeded: row.succeeded, uncertain: row.uncertain, notSent: row.notSent });
+		} finally {
+			await emulator.stop();
+		}
+	});
+
+	test('a 429 without Retry-After holds every request for 30 s, as RingCentral advises', async () => {
+		const emulator = await startEmulator();
+		try {
+			emulator.injectFault({ method: 'POST', path: SMS_PATH, count: 1, fault: { kind: 'rateLimited' } });
+			const { output } = await runRingCentral({ parameters: parameters({ maxRateLimitWait: 2 }), credentials: credentialStore(emulator), items: items.slice(0, 3), continueOnFail: true });
+			expect(output[0].error?.message).toMatch(/^RingCentral's rate limit needs another (29|30) s of waiting, more than Options > Max Rate Limit Wait allows \(2 s\); the SMS to \+14155551000 "Order 0 has shipped" was not sent$/);
+			// Nothing is sent during the penalty: RingCentral would restart it with every request.
+			expect(emulator.requests({ method: 'POST', path: SMS_PATH })).toHaveLength(1);
+		} finally {
+			await emulator.stop();
+		}
+	});
+
+	test('a refused connection is retried: the SMS goes out once the server is back', async () => {
+		const probe = await startEmulator();
+		const port = Number(new URL(probe.url).port);
+		const credentials = credentialStore(probe);
+		await probe.stop();
+		let emulator: RingCentralEmulator | undefined;
+		const restart = new Promise<void>((resolve) => {
+			globalThis.setTimeout(async () => {
+				emulator = await startEmulator({ port });
+				resolve();
+			}, 300);
+		});
+		const { output, error } = await runRingCentral({ parameters: parameters(), credentials, items: items.slice(0, 1) });
+		await restart;
+		try {
+			expect(error).toBeUndefined();
+			expect(output[0].json.messageStatus).toBe('Queued');
+			expect(emulator!.messages).toHaveLength(1);
+		} finally {
+			await emulator!.stop();
+		}
+	});
+});
