@@ -41,6 +41,7 @@ export class RingCentralJwtApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- a RingCentral JWT credential logs in as its user: a secret
 		{
 			displayName: 'JWT',
 			name: 'jwt',
@@ -66,8 +67,8 @@ export class RingCentralJwtApi implements ICredentialType {
 			default: '',
 		},
 		{
-			displayName: 'Token Owner',
-			name: 'tokenOwner',
+			displayName: 'Session Owner',
+			name: 'sessionOwner',
 			type: 'hidden',
 			default: '',
 		},

@@ -58,10 +58,8 @@ export function resolveServerUrl(credentials: ICredentialDataDecryptedObject): s
 	const server = String(credentials.server ?? RINGCENTRAL_SERVER);
 	if (server !== 'custom') return server.replace(/\/+$/, '');
 	const raw = String(credentials.customUrl ?? '').trim();
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
+	const url = URL.canParse(raw) ? new URL(raw) : undefined;
+	if (!url) {
 		throw new Error(
 			`The credential's Custom URL "${raw}" is not a valid URL. Enter the API server's base URL, e.g. ${RINGCENTRAL_SERVER}.`,
 		);

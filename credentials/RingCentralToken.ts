@@ -52,7 +52,7 @@ export async function fetchJwtAccessToken(
 ): Promise<IDataObject> {
 	const baseUrl = resolveServerUrl(credentials);
 	const owner = tokenOwner(baseUrl, credentials);
-	if (credentials.refreshToken && credentials.tokenOwner === owner) {
+	if (credentials.refreshToken && credentials.sessionOwner === owner) {
 		const refreshed = await requestToken(http, baseUrl, credentials, {
 			grant_type: 'refresh_token',
 			refresh_token: String(credentials.refreshToken),
@@ -79,7 +79,7 @@ function tokenFields(response: IN8nHttpFullResponse, owner: string): IDataObject
 	return {
 		accessToken: body.access_token,
 		refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
-		tokenOwner: owner,
+		sessionOwner: owner,
 	};
 }
 
@@ -92,7 +92,8 @@ async function requestToken(
 	const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
 	let waited = 0;
 	for (;;) {
-		let response: IN8nHttpFullResponse;
+		let response: IN8nHttpFullResponse | undefined;
+		let networkCode: string | undefined;
 		try {
 			response = (await http.helpers.httpRequest({
 				method: 'POST',
@@ -109,13 +110,15 @@ async function requestToken(
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			// The network error's request config holds the Basic header and the JWT: keep only its code.
+			networkCode = (error as { code?: string }).code ?? 'unknown';
+		}
+		if (!response) {
 			// n8n rewrites messages that contain a system error code, so the code is not quoted.
-			const code = (error as { code?: string }).code;
 			throw new RingCentralAuthError(
-				`Could not reach RingCentral at ${baseUrl} to get an access token (${networkProblem(code)}). Check the credential's Server setting and the network.`,
+				`Could not reach RingCentral at ${baseUrl} to get an access token (${networkProblem(networkCode)}). Check the credential's Server setting and the network.`,
 				undefined,
 				undefined,
-				code === 'ECONNREFUSED' || code === 'EAI_AGAIN',
+				networkCode === 'ECONNREFUSED' || networkCode === 'EAI_AGAIN',
 			);
 		}
 		if (response.statusCode !== 429) return response;

@@ -40,7 +40,7 @@ const cases: BadInput[] = [
 	{ kind: 'From not a number', parameters: smsParameters({ from: { __rl: true, mode: 'number', value: '={{ $json.line }}' } }), items: [{ json: { line: 'sales line' } }], message: /^Invalid From "sales line"/, fix: /From list/ },
 	{ kind: 'From empty', parameters: smsParameters({ from: { __rl: true, mode: 'list', value: '={{ "" }}' } }), message: /^Invalid From "": it is empty/, fix: /From list/ },
 	{ kind: 'Text empty', parameters: smsParameters({ text: '={{ $json.note }}' }), items: [{ json: { note: '' } }], message: /^Invalid Text "": the message is empty/, fix: /1 to 1000 characters/ },
-	{ kind: 'Text only blanks', parameters: smsParameters({ text: '   ' }), message: /^Invalid Text "   ": the message has only blanks/, fix: /1 to 1000 characters/ },
+	{ kind: 'Text only blanks', parameters: smsParameters({ text: '   ' }), message: /^Invalid Text " {3}": the message has only blanks/, fix: /1 to 1000 characters/ },
 	{ kind: 'Text of 1001 characters', parameters: smsParameters({ text: 'x'.repeat(1001) }), message: /^Invalid Text "x+…": 1001 characters, over RingCentral's limit of 1000/, fix: /Shorten the text/ },
 	{ kind: 'Text of 501 emoji (1002 UTF-16 units)', parameters: smsParameters({ text: '😀'.repeat(501) }), message: /1002 characters, over RingCentral's limit of 1000 \(emoji .* count as 2\)/, fix: /Shorten/ },
 	{ kind: 'Text as a list from an expression', parameters: smsParameters({ text: '={{ $json.lines }}' }), items: [{ json: { lines: ['a', 'b'] } }], message: /^Invalid Text .*: a list is not text/, fix: /JSON\.stringify/ },

@@ -27,7 +27,7 @@ interface Reply {
 	headers: Headers;
 	text: string;
 	/** Parsed JSON body (loosely typed: tests read deep fields). */
-	json: any; // eslint-disable-line
+	json: any;
 }
 
 async function call(emu: RingCentralEmulator, urlPath: string, init: RequestInit = {}): Promise<Reply> {

@@ -7,7 +7,6 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
-	type ICredentialsExpressionResolveValues,
 	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
@@ -145,7 +144,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		mode: WorkflowExecuteMode = 'internal',
 		_executeData?: unknown,
 		raw?: boolean,
-		_expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.stored[type];
 		if (!stored) throw new Error(`No test credentials of type ${type}`);

@@ -16,8 +16,6 @@ import { pacerFor } from './rateLimitPacer';
 
 export type RingCentralContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-export const CREDENTIAL_TYPES = { jwt: 'ringCentralJwtApi', oAuth2: 'ringCentralOAuth2Api' } as const;
-
 /** How hard to try before an item fails. */
 export interface RequestPolicy {
 	/** Total time the request may wait for RingCentral's rate limits. */
@@ -225,7 +223,7 @@ function rateLimitError(node: INode, itemIndex: number | undefined, policy: Requ
 }
 
 export function credentialTypeFor(authentication: unknown): string {
-	return authentication === 'oAuth2' ? CREDENTIAL_TYPES.oAuth2 : CREDENTIAL_TYPES.jwt;
+	return authentication === 'oAuth2' ? 'ringCentralOAuth2Api' : 'ringCentralJwtApi';
 }
 
 /** The extension path; "~" stands for the authenticated account or user, as in RingCentral's URLs. */

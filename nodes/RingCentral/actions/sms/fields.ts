@@ -12,7 +12,7 @@ export function senderField(operation: string, listMethod: string, feature: stri
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: `Your RingCentral number that sends the message. The list shows the numbers of the authenticated user that have the ${feature} feature.${extra}`,
+		description: `Your RingCentral number that sends the message. The list shows the numbers of the authenticated user that have the ${feature} feature${extra}.`,
 		modes: [
 			{
 				displayName: 'From List',
@@ -87,7 +87,7 @@ export function optionsField(operation: string): INodeProperties {
 				name: 'maxRateLimitWait',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: DEFAULT_POLICY.maxRateLimitWaitMs / 1000,
+				default: 300,
 				description: "Longest total time one item may wait for RingCentral's rate limits before it fails without being sent",
 			},
 			{
@@ -102,7 +102,7 @@ export function optionsField(operation: string): INodeProperties {
 				name: 'timeout',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: DEFAULT_POLICY.timeoutMs / 1000,
+				default: 60,
 				description: 'How long to wait for RingCentral to answer one request',
 			},
 		],

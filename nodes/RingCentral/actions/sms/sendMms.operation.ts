@@ -9,7 +9,7 @@ const OPERATION = 'sendMms';
 const show = { show: { resource: ['sms'], operation: [OPERATION] } };
 
 export const description: INodeProperties[] = [
-	senderField(OPERATION, 'getMmsSenders', 'MmsSender', ' Toll-free numbers cannot send MMS, so they are not listed.'),
+	senderField(OPERATION, 'getMmsSenders', 'MmsSender', '. Toll-free numbers cannot send MMS, so they are not listed'),
 	recipientsField(OPERATION),
 	{
 		displayName: 'Text',
