@@ -64,7 +64,7 @@ describe('Secrets never appear in run data, errors or their descriptions', () =>
 	});
 
 	test('a wrong JWT or client secret: the failed run and the credential test name neither', async () => {
-		for (const wrong of [{ jwt: 'wrong-jwt-0123456789' }, { clientSecret: 'wrong-secret-0123456789' }]) {
+		for (const wrong of [{ jwt: 'wrong-jwt-0123456789' }, { clientSecret: 'wrong-secret-0123456789' }] as Record<string, string>[]) {
 			const credentials = credentialStore(emulator, wrong);
 			const { run, error } = await runRingCentral({ parameters: smsParameters(), credentials });
 			expect(error?.message).toMatch(/RingCentral refused the credential/);

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { COUNTRIES, DEFAULT_COUNTRY, countryOptions } from '../../helpers/countries';
-import { invalidField, parsePathId } from '../../helpers/validation';
+import { invalidField, parsePathId, parseRecipients, parseSender, parseText } from '../../helpers/validation';
 import { DEFAULT_POLICY, type RequestPolicy } from '../../transport';
 
 /** Fields that Send SMS and Send MMS share; each operation shows its own copy. */
@@ -141,4 +141,24 @@ export function readSendOptions(context: IExecuteFunctions, itemIndex: number): 
 export function describeMessage(kind: string, to: string[], text?: string): string {
 	const excerpt = text ? ` "${text.length > 30 ? `${text.slice(0, 29)}…` : text}"` : '';
 	return `${kind} to ${to.join(', ')}${excerpt}`;
+}
+
+export interface MessageFields {
+	options: SendOptions;
+	to: string[];
+	text?: string;
+	/** RingCentral's CreateSMSMessage body: from, to and (when given) text. */
+	request: IDataObject;
+}
+
+/** Reads and checks what both operations send; throws before any request when a field is wrong. */
+export function readMessageFields(context: IExecuteFunctions, itemIndex: number, textRequired: boolean): MessageFields {
+	const node = context.getNode();
+	const options = readSendOptions(context, itemIndex);
+	const from = parseSender(node, itemIndex, context.getNodeParameter('from', itemIndex, '', { extractValue: true }), options.country);
+	const to = parseRecipients(node, itemIndex, context.getNodeParameter('to', itemIndex, ''), options.country);
+	const text = parseText(node, itemIndex, context.getNodeParameter('text', itemIndex, ''), textRequired);
+	const request: IDataObject = { from: { phoneNumber: from }, to: to.map((phoneNumber) => ({ phoneNumber })) };
+	if (text !== undefined) request.text = text;
+	return { options, to, text, request };
 }

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parseRecipients, parseSender, parseText } from '../../helpers/validation';
 import { extensionPath, ringCentralApiRequest } from '../../transport';
-import { describeMessage, optionsField, readSendOptions, recipientsField, senderField } from './fields';
+import { describeMessage, optionsField, readMessageFields, recipientsField, senderField } from './fields';
 
 const OPERATION = 'send';
 
@@ -24,19 +23,14 @@ export const description: INodeProperties[] = [
 
 /** Send SMS: one JSON request; RingCentral answers with the message info that becomes the output. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, credentialType: string): Promise<IDataObject> {
-	const node = this.getNode();
-	const options = readSendOptions(this, itemIndex);
-	const from = parseSender(node, itemIndex, this.getNodeParameter('from', itemIndex, '', { extractValue: true }), options.country);
-	const to = parseRecipients(node, itemIndex, this.getNodeParameter('to', itemIndex, ''), options.country);
-	const text = parseText(node, itemIndex, this.getNodeParameter('text', itemIndex, ''), true) as string;
-
+	const { options, to, text, request } = readMessageFields(this, itemIndex, true);
 	return await ringCentralApiRequest.call(
 		this,
 		credentialType,
 		{
 			method: 'POST',
 			path: `${extensionPath(options.accountId, options.extensionId)}/sms`,
-			body: { from: { phoneNumber: from }, to: to.map((phoneNumber) => ({ phoneNumber })), text },
+			body: request,
 			itemIndex,
 			about: describeMessage('SMS', to, text),
 		},

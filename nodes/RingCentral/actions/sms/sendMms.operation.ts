@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { attachmentPropertyNames, buildMmsBody, describeAttachments } from '../../helpers/attachments';
-import { parseRecipients, parseSender, parseText } from '../../helpers/validation';
 import { extensionPath, ringCentralApiRequest } from '../../transport';
-import { describeMessage, optionsField, readSendOptions, recipientsField, senderField } from './fields';
+import { describeMessage, optionsField, readMessageFields, recipientsField, senderField } from './fields';
 
 const OPERATION = 'sendMms';
 const show = { show: { resource: ['sms'], operation: [OPERATION] } };
@@ -47,19 +46,13 @@ export const description: INodeProperties[] = [
  * API, which accepts only multipart and requires attachments), built from the item's binary data.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, credentialType: string): Promise<IDataObject> {
-	const node = this.getNode();
-	const options = readSendOptions(this, itemIndex);
-	const from = parseSender(node, itemIndex, this.getNodeParameter('from', itemIndex, '', { extractValue: true }), options.country);
-	const to = parseRecipients(node, itemIndex, this.getNodeParameter('to', itemIndex, ''), options.country);
-	const text = parseText(node, itemIndex, this.getNodeParameter('text', itemIndex, ''), false);
+	const { options, to, text, request } = readMessageFields(this, itemIndex, false);
 	const sendAll = this.getNodeParameter('sendAllBinaryProperties', itemIndex, false) === true;
 	const requested = sendAll ? undefined : this.getNodeParameter('binaryPropertyName', itemIndex, 'data');
 	const available = Object.keys(this.getInputData()[itemIndex]?.binary ?? {});
 	const names = attachmentPropertyNames(requested, sendAll, available);
 	const files = await describeAttachments(this, itemIndex, names, requested);
 
-	const request: IDataObject = { from: { phoneNumber: from }, to: to.map((phoneNumber) => ({ phoneNumber })) };
-	if (text !== undefined) request.text = text;
 	const fileNames = files.map((file) => file.fileName).join(', ');
 	return await ringCentralApiRequest.call(
 		this,
