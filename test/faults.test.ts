@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runRingCentral } from './harness/engine';
-import { credentialStore, smsParameters, startEmulator } from './harness/setup';
+import { credentialStore, sendRequests, smsParameters, startEmulator } from './harness/setup';
 import type { FaultKind, RingCentralEmulator } from './emulator';
 
 const ITEMS = 50;
@@ -111,6 +111,52 @@ describe('Faults never send a message twice, and every item ends sent or with an
 			expect(emulator!.messages).toHaveLength(1);
 		} finally {
 			await emulator!.stop();
+		}
+	});
+});
+
+describe("n8n's Retry On Fail setting does not send a message twice", () => {
+	const retry = { retryOnFail: true, maxTries: 3, waitBetweenTries: 100 };
+	const itemsFrom = (senders: string[]): INodeExecutionData[] => senders.map((from, i) => ({ json: { from, phone: `+1415555${String(1000 + i)}`, text: `Retry ${i}` } }));
+	const retryParameters = smsParameters({ from: { __rl: true, mode: 'number', value: '={{ $json.from }}' }, to: '={{ $json.phone }}', text: '={{ $json.text }}' });
+	const OK = '+16505550100';
+	const CALLER_ID_ONLY = '+16505550101';
+
+	test('items sent before a failure are not sent again by the retries', async () => {
+		const emulator = await startEmulator();
+		try {
+			const { error } = await runRingCentral({ parameters: retryParameters, credentials: credentialStore(emulator), items: itemsFrom([OK, OK, OK, CALLER_ID_ONLY, OK]), settings: retry });
+			expect(error?.message).toMatch(/^RingCentral error MSG-242/);
+			// Three tries: items 0-2 went out in the first; each try sent item 3 again (refused, so nothing was sent).
+			expect(emulator.messages.map((message) => message.text)).toEqual(['Retry 0', 'Retry 1', 'Retry 2']);
+			expect(sendRequests(emulator)).toHaveLength(3 + 3);
+		} finally {
+			await emulator.stop();
+		}
+	});
+
+	test('a message that may have gone out is not sent again by the retries', async () => {
+		const emulator = await startEmulator();
+		try {
+			emulator.injectFault({ method: 'POST', path: SMS_PATH, count: 1, fault: { kind: 'status', status: 500, processed: true } });
+			const { error } = await runRingCentral({ parameters: retryParameters, credentials: credentialStore(emulator), items: itemsFrom([OK, OK]), settings: retry });
+			expect(error?.message).toMatch(/^The SMS to \+14155551000 "Retry 0" may or may not have been sent/);
+			expect(emulator.messages.map((message) => message.text)).toEqual(['Retry 0']);
+			expect(sendRequests(emulator)).toHaveLength(1);
+		} finally {
+			await emulator.stop();
+		}
+	});
+
+	test('with Continue On Fail, a failed first item makes n8n retry the node: the other items go out once', async () => {
+		const emulator = await startEmulator();
+		try {
+			const { output } = await runRingCentral({ parameters: retryParameters, credentials: credentialStore(emulator), items: itemsFrom([CALLER_ID_ONLY, OK, OK, OK]), settings: retry, continueOnFail: true });
+			expect(output[0].json.error).toMatch(/^RingCentral error MSG-242/);
+			expect(output.slice(1).map((item) => item.json.messageStatus)).toEqual(['Queued', 'Queued', 'Queued']);
+			expect(emulator.messages.map((message) => message.text)).toEqual(['Retry 1', 'Retry 2', 'Retry 3']);
+		} finally {
+			await emulator.stop();
 		}
 	});
 });

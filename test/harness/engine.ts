@@ -46,6 +46,8 @@ export interface RunOptions {
 	credentials: TestCredentialsHelper;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** n8n's node settings, e.g. Retry On Fail: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 }. */
+	settings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
 	/** Nodes placed between Start and RingCentral, e.g. one that creates binary data. */
 	before?: { node: INode; type: INodeType }[];
 }
@@ -106,7 +108,7 @@ function additionalDataFor(hooks: ExecutionLifecycleHooks, credentials: TestCred
 export async function runRingCentral(options: RunOptions): Promise<RunResult> {
 	const executionId = String(++executionCounter);
 	const start: INode = { id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} };
-	const chain = [start, ...(options.before ?? []).map((b) => b.node), ringCentralNode(options.parameters, options.continueOnFail)];
+	const chain = [start, ...(options.before ?? []).map((b) => b.node), { ...ringCentralNode(options.parameters, options.continueOnFail), ...options.settings }];
 	const connections = Object.fromEntries(
 		chain.slice(0, -1).map((node, index) => [node.name, { main: [[{ node: chain[index + 1].name, type: 'main' as const, index: 0 }]] }]),
 	);

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { credentialTypeFor } from '../transport';
+import { credentialTypeFor, mayHaveBeenSent } from '../transport';
+import { sentItemsLedger } from './sentItemsLedger';
 import * as sendSms from './sms/send.operation';
 import * as sendMms from './sms/sendMms.operation';
 
@@ -16,8 +17,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const credentialType = credentialTypeFor(this.getNodeParameter('authentication', 0, 'jwt'));
 	const returnData: INodeExecutionData[] = [];
+	const ledger = sentItemsLedger(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
+			const previous = ledger?.previous(itemIndex);
+			if (previous && 'error' in previous) throw previous.error;
+			if (previous) {
+				returnData.push({ json: previous.json, pairedItem: { item: itemIndex } });
+				continue;
+			}
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
 			const execute = operations[resource]?.[operation];
@@ -25,12 +33,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
 			}
 			const json = await execute.call(this, itemIndex, credentialType);
+			ledger?.recordSent(itemIndex, json);
 			returnData.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
 					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (mayHaveBeenSent(nodeError)) ledger?.recordUncertain(itemIndex, nodeError);
 			if (this.continueOnFail()) {
 				// n8n shows the item as failed; its json becomes { error: message }, the fix stays on `error`.
 				returnData.push({ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } });

@@ -186,15 +186,24 @@ function parseSuccess(node: INode, itemIndex: number | undefined, response: IN8n
 	throw uncertainOutcome(node, itemIndex, `RingCentral accepted the request (HTTP ${response.statusCode}) but its answer could not be read`, about, response.statusCode);
 }
 
+/** Errors after which the message may or may not have gone out: never sent again automatically. */
+const uncertainOutcomes = new WeakSet<Error>();
+
+export function mayHaveBeenSent(error: unknown): boolean {
+	return error instanceof Error && uncertainOutcomes.has(error);
+}
+
 function uncertainOutcome(node: INode, itemIndex: number | undefined, what: string, about?: string, status?: number, body?: unknown): NodeApiError {
 	const detail = body === undefined ? undefined : (body as { message?: string })?.message;
-	return new NodeApiError(node, { message: what } as JsonObject, {
+	const error = new NodeApiError(node, { message: what } as JsonObject, {
 		message: `The ${about ?? 'message'} may or may not have been sent: ${what}${detail ? ` (${detail})` : ''}`,
 		description:
 			'It was not sent again, so that it cannot arrive twice. Check the RingCentral message log before sending it again, or turn on Options > Retry on Server Errors (which may send it twice).',
 		httpCode: status ? String(status) : undefined,
 		itemIndex,
 	});
+	uncertainOutcomes.add(error);
+	return error;
 }
 
 function connectionError(node: INode, itemIndex: number | undefined, failure: Failure, baseUrl: string, about?: string): NodeApiError {

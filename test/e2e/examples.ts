@@ -1,0 +1,110 @@
+/**
+ * The example workflows in examples/ and the credentials they reference, shared by the e2e tests
+ * and `npm run n8n`. Both import the very files users import, rewritten only where a local run
+ * must differ (credential data, download URL), so the examples cannot rot unnoticed.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+export const HELLO_PNG = path.join(EXAMPLES_DIR, 'files', 'hello.png');
+
+export const NODE_TYPE = 'n8n-nodes-ringcentral.ringCentral';
+
+/** The credential the examples reference; importing one with this id makes them run as they are. */
+export const JWT_CREDENTIAL = { id: 'ringcentralJwt01', name: 'RingCentral JWT', type: 'ringCentralJwtApi' };
+export const OAUTH2_CREDENTIAL = { id: 'ringcentralOAuth', name: 'RingCentral OAuth2', type: 'ringCentralOAuth2Api' };
+
+export const EXAMPLES = {
+	webhookSms: { file: 'webhook-send-sms.json', id: 'rcWebhookSendSms', webhookPath: 'ringcentral-sms' },
+	rowsSms: { file: 'rows-send-sms.json', id: 'rcRowsSendSms001' },
+	downloadMms: { file: 'download-send-mms.json', id: 'rcDownloadSndMms' },
+	vcardMms: { file: 'vcard-send-mms.json', id: 'rcVcardSendMms01' },
+} as const;
+
+export type ExampleName = keyof typeof EXAMPLES;
+
+export interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, any>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+}
+
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export function loadExample(name: ExampleName): WorkflowJson {
+	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, EXAMPLES[name].file), 'utf8'));
+}
+
+export function ringCentralNodes(workflow: WorkflowJson): WorkflowNode[] {
+	return workflow.nodes.filter((node) => node.type === NODE_TYPE);
+}
+
+/** Points the example's download at another URL (a local file server instead of the internet). */
+export function withDownloadUrl(workflow: WorkflowJson, url: string): WorkflowJson {
+	const copy = structuredClone(workflow);
+	const downloads = copy.nodes.filter((node) => node.type === 'n8n-nodes-base.httpRequest');
+	if (downloads.length !== 1) throw new Error(`${workflow.id}: expected one HTTP Request node, found ${downloads.length}`);
+	downloads[0].parameters.url = url;
+	return copy;
+}
+
+/** The same workflow sending through the OAuth2 credential, under a new id and name. */
+export function withOAuth2(workflow: WorkflowJson, id: string): WorkflowJson {
+	const copy = structuredClone(workflow);
+	copy.id = id;
+	copy.name = `${workflow.name} (OAuth2)`;
+	for (const node of ringCentralNodes(copy)) {
+		node.parameters.authentication = 'oAuth2';
+		node.credentials = { [OAUTH2_CREDENTIAL.type]: { id: OAUTH2_CREDENTIAL.id, name: OAUTH2_CREDENTIAL.name } };
+	}
+	return copy;
+}
+
+export interface EmulatorAccess {
+	url: string;
+	clientId: string;
+	clientSecret: string;
+	jwt: string;
+}
+
+/** `n8n import:credentials` shape; n8n encrypts the plaintext data on import. */
+export function jwtCredential(emulator: EmulatorAccess, data: Record<string, string> = {}) {
+	return {
+		...JWT_CREDENTIAL,
+		data: {
+			server: 'custom',
+			customUrl: emulator.url,
+			clientId: emulator.clientId,
+			clientSecret: emulator.clientSecret,
+			jwt: emulator.jwt,
+			...data,
+		},
+	};
+}
+
+/** Not connected yet: n8n adds oauthTokenData when the OAuth2 flow completes. */
+export function oauth2Credential(emulator: EmulatorAccess) {
+	return {
+		...OAUTH2_CREDENTIAL,
+		data: {
+			server: 'custom',
+			customUrl: emulator.url,
+			clientId: emulator.clientId,
+			clientSecret: emulator.clientSecret,
+		},
+	};
+}

@@ -1,0 +1,84 @@
+/**
+ * The OAuth2 credential connected through n8n's own callback (authorization code at the
+ * emulator's /restapi/oauth/authorize), then used by a send: the token n8n sends is the one the
+ * emulator issued for that code.
+ */
+import { RingCentralEmulator } from '../emulator';
+import type { TokenResponse } from '../emulator/auth';
+import { OAUTH2_CREDENTIAL, loadExample, oauth2Credential, withOAuth2 } from './examples';
+import {
+	connectOAuth2,
+	executeWorkflow,
+	setupOwnerAndLogin,
+	startN8n,
+	testCredential,
+	type N8nHome,
+	type N8nInstance,
+	type RestClient,
+} from './n8n';
+import { describeE2e, disposeN8n, emulatorAccess, expectSucceeded, prepareN8n } from './setup';
+
+const OAUTH2_ROWS_ID = 'rcRowsOAuth2Sms1';
+
+describeE2e('OAuth2 credential in n8n', () => {
+	let emulator: RingCentralEmulator;
+	let home: N8nHome;
+	let n8n: N8nInstance;
+	let client: RestClient;
+	const issued: TokenResponse[] = [];
+
+	beforeAll(async () => {
+		emulator = await RingCentralEmulator.start();
+		// Every token the emulator hands out, in order, to compare with what n8n sends later.
+		const issue = emulator.tokens.issue.bind(emulator.tokens);
+		emulator.tokens.issue = (clientId: string) => {
+			const token = issue(clientId);
+			issued.push(token);
+			return token;
+		};
+		home = await prepareN8n({
+			credentials: [oauth2Credential(emulatorAccess(emulator))],
+			workflows: [withOAuth2(loadExample('rowsSms'), OAUTH2_ROWS_ID)],
+		});
+		n8n = await startN8n(home);
+		client = await setupOwnerAndLogin(n8n);
+	}, 180_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await emulator?.stop();
+		disposeN8n(home);
+	});
+
+	test('Connect: authorization code through n8n\'s callback, one code grant, token stored', async () => {
+		await connectOAuth2(client, OAUTH2_CREDENTIAL.id);
+
+		const [authorize] = emulator.requests({ method: 'GET', path: '/restapi/oauth/authorize' });
+		expect(authorize.query).toMatchObject({
+			client_id: emulator.options.clientId,
+			response_type: 'code',
+			redirect_uri: `${n8n.url}/rest/oauth2-credential/callback`,
+		});
+		const grants = emulator.tokenRequests();
+		expect(grants).toHaveLength(1);
+		expect(grants[0]).toMatchObject({ status: 200, body: { grant_type: 'authorization_code' } });
+		// RingCentral wants the client secret as Basic auth, never in the form.
+		expect(grants[0].headers.authorization).toMatch(/^Basic /);
+		expect(grants[0].body).not.toHaveProperty('client_secret');
+		expect(issued).toHaveLength(1);
+
+		expect(await testCredential(client, { id: OAUTH2_CREDENTIAL.id })).toMatchObject({ status: 'OK' });
+	});
+
+	test('a workflow using the OAuth2 credential sends with the token issued for the code', async () => {
+		emulator.reset();
+		const result = await executeWorkflow(home, OAUTH2_ROWS_ID);
+		expectSucceeded(result);
+
+		const sends = emulator.requests({ method: 'POST', path: /\/sms$/ });
+		expect(sends).toHaveLength(3);
+		expect(sends.map((r) => r.headers.authorization)).toEqual(Array(3).fill(`Bearer ${issued[0].access_token}`));
+		expect(emulator.messages).toHaveLength(3);
+		expect(emulator.tokenRequests()).toHaveLength(0);
+	});
+});
