@@ -66,6 +66,15 @@ describe('Send SMS posts RingCentral JSON to the extension sms endpoint', () => 
 		expect((sendRequests(emulator)[0].body as { to: unknown }).to).toEqual([{ phoneNumber: e164 }]);
 	});
 
+	test.each([
+		['1000 characters', 'x'.repeat(1000)],
+		['500 emoji (1000 UTF-16 code units)', '😀'.repeat(500)],
+	])('a text of %s, the most RingCentral takes, is sent whole', async (_label, text) => {
+		const { error } = await runRingCentral({ parameters: smsParameters({ text }), credentials: credentialStore(emulator) });
+		expect(error).toBeUndefined();
+		expect(emulator.messages[0].text).toBe(text);
+	});
+
 	test('a typed From number and other account and extension IDs are used in the path', async () => {
 		await runRingCentral({
 			parameters: smsParameters({ from: { __rl: true, mode: 'number', value: '(650) 555-0100' }, options: { accountId: '100', extensionId: '101' } }),
