@@ -1,6 +1,9 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { networkProblem } from '../../../credentials/RingCentralToken';
+import type { RequestPolicy } from './index';
+
 export interface RingCentralErrorInfo {
 	errorCode: string;
 	message: string;
@@ -79,4 +82,53 @@ export function ringCentralApiError(
 		httpCode: String(status),
 		itemIndex,
 	});
+}
+
+/** Errors after which the message may or may not have gone out: never sent again automatically. */
+const uncertainOutcomes = new WeakSet<Error>();
+
+export function mayHaveBeenSent(error: unknown): boolean {
+	return error instanceof Error && uncertainOutcomes.has(error);
+}
+
+export function uncertainOutcome(node: INode, itemIndex: number | undefined, what: string, about?: string, status?: number, body?: unknown): NodeApiError {
+	const detail = body === undefined ? undefined : (body as { message?: string })?.message;
+	const error = new NodeApiError(node, { message: what } as JsonObject, {
+		message: `The ${about ?? 'message'} may or may not have been sent: ${what}${detail ? ` (${detail})` : ''}`,
+		description:
+			'It was not sent again, so that it cannot arrive twice. Check the RingCentral message log before sending it again, or turn on Options > Retry on Server Errors (which may send it twice).',
+		httpCode: status ? String(status) : undefined,
+		itemIndex,
+	});
+	uncertainOutcomes.add(error);
+	return error;
+}
+
+export function connectionError(node: INode, itemIndex: number | undefined, failure: { code?: string; unreached: boolean }, baseUrl: string, about?: string): NodeApiError {
+	const what = networkProblem(failure.code);
+	if (failure.unreached || !about) {
+		// The system code goes in the description: n8n replaces messages that quote one.
+		return new NodeApiError(node, { message: what } as JsonObject, {
+			message: `Could not reach RingCentral at ${baseUrl}: ${what}${about ? `. The ${about} was not sent` : ''}`,
+			description: `Check the credential's Server setting and the network, then run the item again (${failure.code ?? 'no error code'}).`,
+			itemIndex,
+		});
+	}
+	const outcome = uncertainOutcome(node, itemIndex, `${what} after the request was sent`, about);
+	outcome.description = `${outcome.description} If the timeout is too short for large files, raise Options > Timeout.`;
+	return outcome;
+}
+
+export function rateLimitError(node: INode, itemIndex: number | undefined, policy: RequestPolicy, neededMs: number, about?: string): NodeApiError {
+	const needed = neededMs > 0 ? `another ${Math.ceil(neededMs / 1000)} s` : 'more';
+	return new NodeApiError(node, { message: 'rate limit', errorCode: 'CMN-301' } as JsonObject, {
+		message: `RingCentral's rate limit needs ${needed} of waiting, more than Options > Max Rate Limit Wait allows (${policy.maxRateLimitWaitMs / 1000} s)${about ? `; the ${about} was not sent` : ''}`,
+		description: 'Raise Max Rate Limit Wait, send fewer messages per run, or ask RingCentral for a higher limit for the app.',
+		httpCode: '429',
+		itemIndex,
+	});
+}
+
+export function authError(node: INode, itemIndex: number | undefined, message: string, status?: string): NodeApiError {
+	return new NodeApiError(node, { message } as JsonObject, { message, httpCode: status, itemIndex });
 }

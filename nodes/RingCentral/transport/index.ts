@@ -10,9 +10,10 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveServerUrl } from '../../../credentials/RingCentralServer';
-import { networkProblem } from '../../../credentials/RingCentralToken';
-import { ringCentralApiError } from './errors';
+import { authError, connectionError, rateLimitError, ringCentralApiError, uncertainOutcome } from './errors';
 import { pacerFor } from './rateLimitPacer';
+
+export { mayHaveBeenSent } from './errors';
 
 export type RingCentralContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -99,19 +100,13 @@ export async function ringCentralApiRequest(
 			if (failure.status !== undefined) {
 				throw ringCentralApiError(node, itemIndex, failure.status, failure.body);
 			}
-			if (failure.authMessage && !failure.unreached) {
-				throw new NodeApiError(node, { message: failure.authMessage } as JsonObject, {
-					message: failure.authMessage,
-					httpCode: failure.authStatus,
-					itemIndex,
-				});
-			}
+			if (failure.authMessage && !failure.unreached) throw authError(node, itemIndex, failure.authMessage, failure.authStatus);
 			const retryable = failure.unreached || idempotent;
 			if (retryable && retries < MAX_RETRIES && Date.now() + backoffMs(retries) < deadline) {
 				await sleep(backoffMs(retries++));
 				continue;
 			}
-			if (failure.authMessage) throw new NodeApiError(node, { message: failure.authMessage } as JsonObject, { message: failure.authMessage, itemIndex });
+			if (failure.authMessage) throw authError(node, itemIndex, failure.authMessage);
 			throw connectionError(node, itemIndex, failure, baseUrl, idempotent ? undefined : about);
 		}
 
@@ -184,51 +179,6 @@ function parseSuccess(node: INode, itemIndex: number | undefined, response: IN8n
 		});
 	}
 	throw uncertainOutcome(node, itemIndex, `RingCentral accepted the request (HTTP ${response.statusCode}) but its answer could not be read`, about, response.statusCode);
-}
-
-/** Errors after which the message may or may not have gone out: never sent again automatically. */
-const uncertainOutcomes = new WeakSet<Error>();
-
-export function mayHaveBeenSent(error: unknown): boolean {
-	return error instanceof Error && uncertainOutcomes.has(error);
-}
-
-function uncertainOutcome(node: INode, itemIndex: number | undefined, what: string, about?: string, status?: number, body?: unknown): NodeApiError {
-	const detail = body === undefined ? undefined : (body as { message?: string })?.message;
-	const error = new NodeApiError(node, { message: what } as JsonObject, {
-		message: `The ${about ?? 'message'} may or may not have been sent: ${what}${detail ? ` (${detail})` : ''}`,
-		description:
-			'It was not sent again, so that it cannot arrive twice. Check the RingCentral message log before sending it again, or turn on Options > Retry on Server Errors (which may send it twice).',
-		httpCode: status ? String(status) : undefined,
-		itemIndex,
-	});
-	uncertainOutcomes.add(error);
-	return error;
-}
-
-function connectionError(node: INode, itemIndex: number | undefined, failure: Failure, baseUrl: string, about?: string): NodeApiError {
-	const what = networkProblem(failure.code);
-	if (failure.unreached || !about) {
-		// The system code goes in the description: n8n replaces messages that quote one.
-		return new NodeApiError(node, { message: what } as JsonObject, {
-			message: `Could not reach RingCentral at ${baseUrl}: ${what}${about ? `. The ${about} was not sent` : ''}`,
-			description: `Check the credential's Server setting and the network, then run the item again (${failure.code ?? 'no error code'}).`,
-			itemIndex,
-		});
-	}
-	const outcome = uncertainOutcome(node, itemIndex, `${what} after the request was sent`, about);
-	outcome.description = `${outcome.description} If the timeout is too short for large files, raise Options > Timeout.`;
-	return outcome;
-}
-
-function rateLimitError(node: INode, itemIndex: number | undefined, policy: RequestPolicy, neededMs: number, about?: string): NodeApiError {
-	const needed = neededMs > 0 ? `another ${Math.ceil(neededMs / 1000)} s` : 'more';
-	return new NodeApiError(node, { message: 'rate limit', errorCode: 'CMN-301' } as JsonObject, {
-		message: `RingCentral's rate limit needs ${needed} of waiting, more than Options > Max Rate Limit Wait allows (${policy.maxRateLimitWaitMs / 1000} s)${about ? `; the ${about} was not sent` : ''}`,
-		description: 'Raise Max Rate Limit Wait, send fewer messages per run, or ask RingCentral for a higher limit for the app.',
-		httpCode: '429',
-		itemIndex,
-	});
 }
 
 export function credentialTypeFor(authentication: unknown): string {
