@@ -27,6 +27,18 @@ describe("Pacing by RingCentral's rate-limit headers", () => {
 		}
 	});
 
+	test('the same 200 items when the window slides instead of restarting: zero 429s, none lost', async () => {
+		const emulator = await startEmulator({ rateLimits: { Medium: { limit: 40, windowSeconds: 1, sliding: true } } });
+		try {
+			const { output } = await runRingCentral({ parameters, credentials: credentialStore(emulator), items: itemsFor(200, 'sliding') });
+			expect(output.filter((item) => item.json.messageStatus === 'Queued')).toHaveLength(200);
+			expect(sendRequests(emulator).filter((request) => request.status === 429)).toHaveLength(0);
+			expect(duplicates(emulator.messages.map((message) => message.text))).toBe(0);
+		} finally {
+			await emulator.stop();
+		}
+	});
+
 	test('4 executions at once on one account with a tight limit: none lost, none duplicated', async () => {
 		const emulator = await startEmulator({ rateLimits: { Medium: { limit: 10, windowSeconds: 1 } } });
 		try {

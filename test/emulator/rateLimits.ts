@@ -13,13 +13,16 @@ interface Counter {
 	/** Start of the current fixed window (ms); undefined = no window running. */
 	windowStart?: number;
 	used: number;
+	/** Sliding windows: when each request of the last window was counted. */
+	times: number[];
 	/** End of the penalty (ms); 0 = none. */
 	penaltyUntil: number;
 }
 
 /**
  * Fixed-window limiter per (key, group), as RingCentral documents it: a window
- * starts with the first request after the previous one ended; going over the
+ * starts with the first request after the previous one ended (or, with `sliding`,
+ * the requests of the last window count); going over the
  * limit starts a penalty, and ANY request during the penalty restarts it
  * (the "429 trap", reference §4).
  */
@@ -59,7 +62,11 @@ export class RateLimiter {
 			counter.penaltyUntil = now + penaltySeconds * 1000;
 			return this.limited(group, config, penaltySeconds);
 		}
-		if (counter.windowStart === undefined || now >= counter.windowStart + windowMs) {
+		if (config.sliding) {
+			counter.times = counter.times.filter((time) => time > now - windowMs);
+			counter.windowStart = counter.times[0] ?? now;
+			counter.used = counter.times.length;
+		} else if (counter.windowStart === undefined || now >= counter.windowStart + windowMs) {
 			counter.windowStart = now;
 			counter.used = 0;
 		}
@@ -68,9 +75,11 @@ export class RateLimiter {
 			// After the penalty the client gets a fresh window.
 			counter.windowStart = undefined;
 			counter.used = 0;
+			counter.times = [];
 			return this.limited(group, config, penaltySeconds);
 		}
 		counter.used++;
+		counter.times.push(now);
 		return { allowed: true, headers: headersFor(group, config, config.limit - counter.used) };
 	}
 
@@ -90,7 +99,7 @@ export class RateLimiter {
 		const id = `${key}|${group}`;
 		let counter = this.counters.get(id);
 		if (!counter) {
-			counter = { used: 0, penaltyUntil: 0 };
+			counter = { used: 0, times: [], penaltyUntil: 0 };
 			this.counters.set(id, counter);
 		}
 		return counter;

@@ -8,6 +8,8 @@ export interface RateLimitConfig {
 	windowSeconds: number;
 	/** Defaults to windowSeconds. */
 	penaltySeconds?: number;
+	/** Count the requests of the last windowSeconds instead of fixed windows (RingCentral does not say which it uses). */
+	sliding?: boolean;
 }
 
 export interface PhoneNumberFixture {

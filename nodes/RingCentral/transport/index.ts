@@ -59,13 +59,7 @@ export async function ringCentralApiRequest(
 ): Promise<IDataObject> {
 	const node = this.getNode();
 	const { itemIndex, about } = request;
-	const credentials = await this.getCredentials(credentialType);
-	let baseUrl: string;
-	try {
-		baseUrl = resolveServerUrl(credentials);
-	} catch (error) {
-		throw new NodeOperationError(node, (error as Error).message, { itemIndex });
-	}
+	const baseUrl = await serverUrlOf(this, credentialType, itemIndex);
 	const idempotent = request.method === 'GET';
 	const group = idempotent ? 'light' : 'medium';
 	const credentialId = node.credentials?.[credentialType]?.id ?? node.name;
@@ -127,6 +121,24 @@ export async function ringCentralApiRequest(
 		}
 		throw ringCentralApiError(node, itemIndex, status, response.body);
 	}
+}
+
+/** Server URLs per node run: the credential is read once, not for every item. */
+const serverUrls = new WeakMap<RingCentralContext, Map<string, string>>();
+
+async function serverUrlOf(context: RingCentralContext, credentialType: string, itemIndex?: number): Promise<string> {
+	const known = serverUrls.get(context) ?? new Map<string, string>();
+	serverUrls.set(context, known);
+	let url = known.get(credentialType);
+	if (url === undefined) {
+		try {
+			url = resolveServerUrl(await context.getCredentials(credentialType));
+		} catch (error) {
+			throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex });
+		}
+		known.set(credentialType, url);
+	}
+	return url;
 }
 
 interface Failure {

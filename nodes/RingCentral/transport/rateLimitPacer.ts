@@ -14,6 +14,14 @@ export class RateLimitPacer {
 
 	private windowEndsAt = 0;
 
+	/** When the answer to the current window's first request arrived (0: not seen). */
+	private windowStartedAt = 0;
+
+	/** RingCentral's headers do not say whether a window restarts whole or slides: learned. */
+	private windowsSlide = false;
+
+	private expectingFreshWindow = false;
+
 	private inFlight = 0;
 
 	/** Milliseconds this request would wait now (0 when it may go). */
@@ -48,12 +56,25 @@ export class RateLimitPacer {
 	/** Learns from a response's headers; call once per acquired request. */
 	observe(headers: Record<string, unknown>, status: number | undefined, now = Date.now()): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
+		const limit = Number(headers['x-rate-limit-limit']);
 		const remaining = Number(headers['x-rate-limit-remaining']);
-		const windowSeconds = Number(headers['x-rate-limit-window']);
-		if (Number.isFinite(remaining) && Number.isFinite(windowSeconds) && windowSeconds > 0) {
+		const windowMs = Number(headers['x-rate-limit-window']) * 1000;
+		if (Number.isFinite(remaining) && Number.isFinite(windowMs) && windowMs > 0) {
+			if (this.expectingFreshWindow) {
+				// Resumed at "window start + window": a window that slides frees one request at a time.
+				this.expectingFreshWindow = false;
+				if (remaining !== limit - 1) this.windowsSlide = true;
+			}
+			if (remaining === limit - 1) this.windowStartedAt = now;
+			// The answer to a window's first request arrives after RingCentral opened the window, so
+			// "that answer + the window" is never early, and the burst's own duration is not added.
+			const early = !this.windowsSlide && now - this.windowStartedAt < windowMs;
 			this.remaining = remaining;
-			this.windowEndsAt = Math.max(this.windowEndsAt, now + windowSeconds * 1000);
-			if (remaining <= 0) this.blockedUntil = Math.max(this.blockedUntil, now + windowSeconds * 1000);
+			this.windowEndsAt = early ? this.windowStartedAt + windowMs : now + windowMs;
+			if (remaining <= 0) {
+				this.blockedUntil = Math.max(this.blockedUntil, this.windowEndsAt);
+				this.expectingFreshWindow = early;
+			}
 		}
 		if (status === 429) this.penalize(retryAfterSeconds(headers), now);
 	}
