@@ -1,0 +1,80 @@
+/**
+ * The RingCentral emulator in a child process, driven over IPC. The MMS memory bench measures the
+ * RSS of the process that runs the node; an emulator in that same process would buffer every
+ * 1.4 MB upload there too and blur the figure.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+
+import { RingCentralEmulator, type EmulatorOptions } from '../test/emulator';
+
+/** What the parent needs to check the run: accepted messages and the send path's statuses. */
+export interface EmulatorSummary {
+	messages: { text?: string; attachments: { sha256: string; size: number }[] }[];
+	sendStatuses: (number | null)[];
+	tokenRequests: number;
+}
+
+type Request = { type: 'summary' } | { type: 'stop' };
+
+function summarize(emulator: RingCentralEmulator): EmulatorSummary {
+	return {
+		messages: emulator.messages.map((m) => ({ text: m.text, attachments: m.attachments.map(({ sha256, size }) => ({ sha256, size })) })),
+		sendStatuses: emulator.requests({ method: 'POST', path: /\/(sms|mms)$/ }).map((entry) => entry.status),
+		tokenRequests: emulator.tokenRequests().length,
+	};
+}
+
+async function serve(options: EmulatorOptions): Promise<void> {
+	const emulator = await RingCentralEmulator.start(options);
+	process.on('message', (request: Request) => {
+		if (request.type === 'summary') process.send!({ type: 'summary', summary: summarize(emulator) });
+		if (request.type === 'stop') void emulator.stop().then(() => process.exit(0));
+	});
+	// The parent died without saying stop: do not linger.
+	process.on('disconnect', () => void emulator.stop().then(() => process.exit(0)));
+	process.send!({ type: 'ready', url: emulator.url });
+}
+
+export interface RemoteEmulator {
+	url: string;
+	pid: number;
+	summary(): Promise<EmulatorSummary>;
+	stop(): Promise<void>;
+}
+
+/** Forks this file; the child inherits tsx's loader flags from process.execArgv. */
+export async function startRemoteEmulator(options: EmulatorOptions = {}): Promise<RemoteEmulator> {
+	const child: ChildProcess = fork(__filename, ['--serve', JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const next = <T>(type: string) =>
+		new Promise<T>((resolve, reject) => {
+			const onMessage = (message: { type: string } & T) => {
+				if (message.type !== type) return;
+				child.off('message', onMessage);
+				resolve(message);
+			};
+			child.on('message', onMessage);
+			child.once('exit', (code) => reject(new Error(`emulator process exited (${code})`)));
+		});
+	const { url } = await next<{ url: string }>('ready');
+	return {
+		url,
+		pid: child.pid!,
+		async summary() {
+			const reply = next<{ summary: EmulatorSummary }>('summary');
+			child.send({ type: 'summary' });
+			return (await reply).summary;
+		},
+		async stop() {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.send({ type: 'stop' });
+			await exited;
+		},
+	};
+}
+
+if (require.main === module && process.argv[2] === '--serve') {
+	serve(JSON.parse(process.argv[3] ?? '{}') as EmulatorOptions).catch((error: Error) => {
+		console.error(`emulator host failed: ${error.message}`);
+		process.exit(1);
+	});
+}
