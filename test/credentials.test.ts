@@ -111,3 +111,31 @@ describe('OAuth2 credential', () => {
 		expect(emulator.messages).toHaveLength(1);
 	});
 });
+
+describe('Editing the JWT credential takes effect at once', () => {
+	test.each([
+		['JWT', { jwt: 'another-wrong-jwt-value' }, /Generate a new JWT/],
+		['client secret', { clientSecret: 'another-wrong-secret' }, /Copy the Client ID and Client Secret again/],
+	])('a wrong %s fails the credential test and the next run, though a token from before is stored', async (_field, edit, fix) => {
+		const credentials = credentialStore(emulator);
+		await runRingCentral({ parameters: smsParameters(), credentials });
+		expect(credentials.stored.ringCentralJwtApi.accessToken).not.toBe('');
+		Object.assign(credentials.stored.ringCentralJwtApi, edit);
+
+		const test = await testCredential('ringCentralJwtApi', credentials);
+		expect(test.status).toBe('Error');
+		expect(test.message).toMatch(fix);
+		const { error } = await runRingCentral({ parameters: smsParameters(), credentials });
+		expect(error?.message).toMatch(fix);
+		expect(emulator.messages).toHaveLength(1);
+	});
+
+	test('a corrected credential logs in again instead of refreshing the old session', async () => {
+		const credentials = credentialStore(emulator, { clientSecret: 'typo' });
+		await runRingCentral({ parameters: smsParameters(), credentials });
+		credentials.stored.ringCentralJwtApi.clientSecret = 'emulator-client-secret';
+		const { error } = await runRingCentral({ parameters: smsParameters(), credentials });
+		expect(error).toBeUndefined();
+		expect(emulator.messages).toHaveLength(1);
+	});
+});

@@ -8,8 +8,18 @@ import * as path from 'path';
 import { RingCentralEmulator } from '../emulator';
 import { EXAMPLES, EXAMPLES_DIR, HELLO_PNG, jwtCredential, loadExample, withDownloadUrl } from './examples';
 import { startFileServer, type FileServer } from './fileServer';
-import { executeWorkflow, type N8nHome } from './n8n';
-import { describeE2e, disposeN8n, emulatorAccess, expectSucceeded, nodeOutput, prepareN8n, sha256, storedBinary } from './setup';
+import type { N8nHome } from './n8n';
+import {
+	describeE2e,
+	disposeN8n,
+	emulatorAccess,
+	expectSucceeded,
+	nodeOutput,
+	prepareN8n,
+	runWorkflow,
+	sha256,
+	storedBinary,
+} from './setup';
 
 describeE2e('examples executed by the n8n CLI', () => {
 	let emulator: RingCentralEmulator;
@@ -38,7 +48,7 @@ describeE2e('examples executed by the n8n CLI', () => {
 	beforeEach(() => emulator.reset());
 
 	test('rows → Send SMS: one SMS per row, numbers normalised, text from the row', async () => {
-		const result = await executeWorkflow(home, EXAMPLES.rowsSms.id);
+		const result = await runWorkflow(home, EXAMPLES.rowsSms.id);
 		expectSucceeded(result);
 
 		const rows = nodeOutput(result.run, 'Appointments (replace with your sheet)').map((item) => item.json);
@@ -55,7 +65,7 @@ describeE2e('examples executed by the n8n CLI', () => {
 	});
 
 	test('vCard made by Convert to File → Send MMS: the JSON part, then the exact bytes n8n made', async () => {
-		const result = await executeWorkflow(home, EXAMPLES.vcardMms.id);
+		const result = await runWorkflow(home, EXAMPLES.vcardMms.id);
 		expectSucceeded(result);
 
 		const [made] = nodeOutput(result.run, 'vCard File');
@@ -71,7 +81,7 @@ describeE2e('examples executed by the n8n CLI', () => {
 	});
 
 	test('downloaded picture → Send MMS: the attachment is the downloaded file', async () => {
-		const result = await executeWorkflow(home, EXAMPLES.downloadMms.id);
+		const result = await runWorkflow(home, EXAMPLES.downloadMms.id);
 		expectSucceeded(result);
 		expect(files.requests).toContain('GET /hello.png');
 

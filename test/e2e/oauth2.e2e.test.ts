@@ -8,15 +8,14 @@ import type { TokenResponse } from '../emulator/auth';
 import { OAUTH2_CREDENTIAL, loadExample, oauth2Credential, withOAuth2 } from './examples';
 import {
 	connectOAuth2,
-	executeWorkflow,
+	n8nCli,
 	setupOwnerAndLogin,
 	startN8n,
-	testCredential,
 	type N8nHome,
 	type N8nInstance,
 	type RestClient,
 } from './n8n';
-import { describeE2e, disposeN8n, emulatorAccess, expectSucceeded, prepareN8n } from './setup';
+import { describeE2e, disposeN8n, emulatorAccess, expectSucceeded, prepareN8n, runWorkflow } from './setup';
 
 const OAUTH2_ROWS_ID = 'rcRowsOAuth2Sms1';
 
@@ -50,7 +49,7 @@ describeE2e('OAuth2 credential in n8n', () => {
 		disposeN8n(home);
 	});
 
-	test('Connect: authorization code through n8n\'s callback, one code grant, token stored', async () => {
+	test('Connect: authorization code through n8n\'s callback, one code grant, the issued token stored', async () => {
 		await connectOAuth2(client, OAUTH2_CREDENTIAL.id);
 
 		const [authorize] = emulator.requests({ method: 'GET', path: '/restapi/oauth/authorize' });
@@ -67,12 +66,18 @@ describeE2e('OAuth2 credential in n8n', () => {
 		expect(grants[0].body).not.toHaveProperty('client_secret');
 		expect(issued).toHaveLength(1);
 
-		expect(await testCredential(client, { id: OAUTH2_CREDENTIAL.id })).toMatchObject({ status: 'OK' });
+		// n8n keeps exactly what the emulator issued (read back decrypted through n8n's own CLI).
+		const exported = await n8nCli(home, ['export:credentials', `--id=${OAUTH2_CREDENTIAL.id}`, '--decrypted']);
+		const [stored] = JSON.parse(exported.stdout.slice(exported.stdout.indexOf('[')));
+		expect(stored.data.oauthTokenData).toMatchObject({
+			access_token: issued[0].access_token,
+			refresh_token: issued[0].refresh_token,
+		});
 	});
 
 	test('a workflow using the OAuth2 credential sends with the token issued for the code', async () => {
 		emulator.reset();
-		const result = await executeWorkflow(home, OAUTH2_ROWS_ID);
+		const result = await runWorkflow(home, OAUTH2_ROWS_ID);
 		expectSucceeded(result);
 
 		const sends = emulator.requests({ method: 'POST', path: /\/sms$/ });

@@ -8,10 +8,32 @@ import * as path from 'path';
 
 import type { RingCentralEmulator } from '../emulator';
 import { REPO_ROOT, type EmulatorAccess, type WorkflowJson } from './examples';
-import { createN8nHome, importJson, installPackage, removeN8nHome, type CliResult, type N8nHome } from './n8n';
+import {
+	createN8nHome,
+	ensureN8n,
+	importJson,
+	installPackage,
+	n8nCli,
+	removeN8nHome,
+	type CliResult,
+	type N8nHome,
+	type N8nRuntime,
+} from './n8n';
 
-/** Set by the e2e globalSetup; the unit jest config also matches *.e2e.test.ts and must skip them. */
-export const describeE2e = process.env.RINGCENTRAL_E2E === '1' ? describe : describe.skip;
+/** Runs only under jest.e2e.config.js, whose globalSetup provides n8n; elsewhere the tests show as skipped. */
+export function describeE2e(name: string, tests: () => void): void {
+	(process.env.RINGCENTRAL_E2E === '1' ? describe : describe.skip)(name, tests);
+}
+
+/**
+ * scripts/ensure-n8n.sh without the repository's `ignore-scripts=true`: `npm run` exports it to
+ * children as npm_config_ignore_scripts, and a cold install then gets no Node 24 binary (the
+ * `node` package's install script fetches it) and skips `npm rebuild sqlite3`.
+ */
+export function ensureN8nRuntime(): N8nRuntime {
+	delete process.env.npm_config_ignore_scripts;
+	return ensureN8n();
+}
 
 export function emulatorAccess(emulator: RingCentralEmulator): EmulatorAccess {
 	const { clientId, clientSecret, jwt } = emulator.options;
@@ -21,12 +43,17 @@ export function emulatorAccess(emulator: RingCentralEmulator): EmulatorAccess {
 export interface PrepareOptions {
 	credentials?: object[];
 	workflows?: WorkflowJson[];
+	/** Default: a new temp folder. */
+	dir?: string;
+	/** Default: a free port. */
+	port?: number;
 }
 
-/** A fresh n8n user folder: package installed from dist/, credentials and workflows imported. */
+/** An n8n user folder: package installed from dist/, credentials and workflows imported. */
 export async function prepareN8n(opts: PrepareOptions = {}): Promise<N8nHome> {
+	ensureN8nRuntime();
 	// Jest sets NODE_ENV=test, and n8n's CLI then silently does nothing (exit 0, no output).
-	const home = await createN8nHome({ env: { NODE_ENV: undefined } });
+	const home = await createN8nHome({ dir: opts.dir, port: opts.port, env: { NODE_ENV: undefined } });
 	installPackage(home, REPO_ROOT);
 	if (opts.credentials?.length) await importJson(home, 'credentials', opts.credentials);
 	if (opts.workflows?.length) await importJson(home, 'workflow', opts.workflows);
@@ -52,13 +79,31 @@ export function storedBinary(home: N8nHome, binaryId: string): Buffer {
 	return fs.readFileSync(path.join(home.dir, '.n8n', 'storage', match[1]));
 }
 
+export type WorkflowRun = CliResult & { run?: any };
+
+/**
+ * `n8n execute --id=.. --rawOutput`. The run JSON is the block from a line `{` to the next line
+ * `}`: the JS task runner may log "Registered runner" after it (seen on a slow first run).
+ */
+export async function runWorkflow(home: N8nHome, workflowId: string): Promise<WorkflowRun> {
+	const result = await n8nCli(home, ['execute', `--id=${workflowId}`, '--rawOutput']);
+	const block = /^\{$[\s\S]*?^\}$/m.exec(result.stdout);
+	let run: unknown;
+	try {
+		run = block ? JSON.parse(block[0]) : undefined;
+	} catch {
+		run = undefined;
+	}
+	return { ...result, run };
+}
+
 /** Output items of a node in a CLI run (`n8n execute --rawOutput`). */
 export function nodeOutput(run: any, nodeName: string): Array<{ json: any; binary?: Record<string, any> }> {
 	return run?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? [];
 }
 
 /** A CLI run that failed shows n8n's own output, not just "expected 1 to be 0". */
-export function expectSucceeded(result: CliResult & { run?: any }): void {
+export function expectSucceeded(result: WorkflowRun): void {
 	const ok = result.code === 0 && result.run?.status === 'success';
 	if (!ok) {
 		const tail = `${result.stdout}\n${result.stderr}`.slice(-4000);

@@ -4,8 +4,8 @@
  */
 import { RingCentralEmulator } from '../emulator';
 import { EXAMPLES, jwtCredential, loadExample } from './examples';
-import { executeWorkflow, type N8nHome } from './n8n';
-import { describeE2e, disposeN8n, emulatorAccess, expectSucceeded, prepareN8n } from './setup';
+import type { N8nHome } from './n8n';
+import { describeE2e, disposeN8n, emulatorAccess, expectSucceeded, prepareN8n, runWorkflow } from './setup';
 
 const RUNS = 10;
 
@@ -28,7 +28,7 @@ describeE2e('token reuse across executions', () => {
 
 	test(`${RUNS} executions of the rows example: ${RUNS * 3} SMS, one token request`, async () => {
 		for (let run = 1; run <= RUNS; run++) {
-			expectSucceeded(await executeWorkflow(home, EXAMPLES.rowsSms.id));
+			expectSucceeded(await runWorkflow(home, EXAMPLES.rowsSms.id));
 		}
 		expect(emulator.messages).toHaveLength(RUNS * 3);
 		expect(emulator.tokenRequests()).toHaveLength(1);

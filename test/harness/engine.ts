@@ -1,13 +1,11 @@
 import './environment';
 
-import { OutboundHttp } from '@n8n/backend-network';
 import { Container } from '@n8n/di';
-import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { BinaryDataService, ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	Workflow,
 	type ICredentialTestRequest,
-	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
 	type INodeListSearchResult,
@@ -162,32 +160,37 @@ export async function listSearch(method: 'getSmsSenders' | 'getMmsSenders', para
 }
 
 /**
- * What n8n's credential test does for a credential with a `test.request`: preAuthentication for a
- * test node (always run), the credential's authentication, then the test request.
+ * What n8n's credential test does for a credential with a `test.request` (packages/cli's
+ * CredentialsTester): the request runs for a temporary node through n8n-core's authenticated
+ * request helper (preAuthentication when there is no token, a new one after a 401), and a failure
+ * becomes the message the credential dialog shows.
  */
 export async function testCredential(type: 'ringCentralJwtApi' | 'ringCentralOAuth2Api', credentials: TestCredentialsHelper): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const data = credentials.applyDefaults(type, credentials.stored[type]);
-	const testNode: INode = {
+	const node: INode = {
 		id: 'temp',
 		name: 'Temp-Node',
 		type: 'n8n-nodes-base.noOp',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { temp: '' },
+		parameters: {},
 		credentials: { [type]: { id: CREDENTIAL_IDS[type], name: type } },
 	};
-	const { workflow } = probeWorkflow({});
-	// The same client n8n's httpRequest helper uses.
-	const helpers = { httpRequest: async (request: IHttpRequestOptions) => await Container.get(OutboundHttp).requests().request(request) };
+	// Like n8n, a copy of the No-Op node type that declares the credential under test.
+	const noOp = new StartNode();
+	noOp.description = { ...noOp.description, name: 'noOp', credentials: [{ name: type, required: true }] };
+	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes: new TestNodeTypes({ 'n8n-nodes-base.noOp': noOp }), active: false });
+	const additionalData = additionalDataFor(new ExecutionLifecycleHooks('internal', 'credential-test', {} as IWorkflowBase), credentials, 'credential-test');
+	const context = new ExecuteContext(workflow, node, additionalData, 'internal', createRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	const test = (credentialTypes[type].test as ICredentialTestRequest).request;
+	const baseURL = workflow.expression.getSimpleParameterValue(node, test.baseURL as string, 'internal', { $credentials: data } as never, undefined, '') as string;
 	try {
-		const updated = await credentials.preAuthentication({ helpers }, data, type, testNode, false);
-		if (updated) Object.assign(data, updated);
-		const test = (credentialTypes[type].test as ICredentialTestRequest).request;
-		const baseURL = workflow.expression.getSimpleParameterValue(testNode, test.baseURL as string, 'internal', { $credentials: data } as never, undefined, '') as string;
-		const request = await credentials.authenticate(data, type, { method: 'GET', url: `${baseURL}${test.url}`, json: true } as IHttpRequestOptions, workflow, testNode);
-		await helpers.httpRequest(request);
+		await context.helpers.httpRequestWithAuthentication.call(context, type, { method: 'GET', url: `${baseURL}${test.url}`, json: true });
 		return { status: 'OK', message: 'Connection successful!' };
 	} catch (error) {
+		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		if (cause?.response) return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+		if (cause?.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: (error as Error).message };
 	}
 }

@@ -1,0 +1,68 @@
+/**
+ * The From field's list in the editor: n8n calls the node's listSearch methods through its
+ * dynamic-parameters route with the saved credential; the lists must follow the numbers' features.
+ */
+import { RingCentralEmulator } from '../emulator';
+import { JWT_CREDENTIAL, NODE_TYPE, jwtCredential } from './examples';
+import { setupOwnerAndLogin, startN8n, type N8nHome, type N8nInstance, type RestClient } from './n8n';
+import { describeE2e, disposeN8n, emulatorAccess, prepareN8n } from './setup';
+
+describeE2e('From list in the n8n editor', () => {
+	let emulator: RingCentralEmulator;
+	let home: N8nHome;
+	let n8n: N8nInstance;
+	let client: RestClient;
+
+	beforeAll(async () => {
+		emulator = await RingCentralEmulator.start();
+		home = await prepareN8n({ credentials: [jwtCredential(emulatorAccess(emulator))] });
+		n8n = await startN8n(home);
+		client = await setupOwnerAndLogin(n8n);
+	}, 180_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await emulator?.stop();
+		disposeN8n(home);
+	});
+
+	/** The request the editor sends when the From dropdown opens. */
+	async function listSenders(operation: 'send' | 'sendMms', methodName: string, filter = '') {
+		const response = await client.rest('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+			path: 'parameters.from',
+			nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+			methodName,
+			currentNodeParameters: {
+				authentication: 'jwt',
+				resource: 'sms',
+				operation,
+				from: { __rl: true, mode: 'list', value: '' },
+				options: {},
+			},
+			credentials: { [JWT_CREDENTIAL.type]: { id: JWT_CREDENTIAL.id, name: JWT_CREDENTIAL.name } },
+			filter,
+		});
+		expect(response.status).toBe(200);
+		return response.data.results as Array<{ name: string; value: string }>;
+	}
+
+	const withFeature = (feature: string) =>
+		emulator.options.phoneNumbers.filter((n) => n.features.includes(feature)).map((n) => n.phoneNumber);
+
+	test('Send SMS lists exactly the SmsSender numbers, labelled', async () => {
+		const results = await listSenders('send', 'getSmsSenders');
+		expect(results.map((r) => r.value)).toEqual(withFeature('SmsSender'));
+		expect(results[0].name).toBe('+16505550100 (Direct Number, Main direct line)');
+	});
+
+	test('Send MMS lists only the MmsSender numbers (no toll-free)', async () => {
+		const results = await listSenders('sendMms', 'getMmsSenders');
+		expect(results.map((r) => r.value)).toEqual(withFeature('MmsSender'));
+		expect(results.map((r) => r.value)).not.toContain('+18885550100');
+	});
+
+	test('typing in the search box filters the list', async () => {
+		const results = await listSenders('send', 'getSmsSenders', '888');
+		expect(results.map((r) => r.value)).toEqual(['+18885550100']);
+	});
+});
