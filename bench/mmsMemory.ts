@@ -12,11 +12,10 @@ import vm from 'node:vm';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { EMULATOR_DEFAULTS } from '../test/emulator';
 import { sha256, storedBinary } from '../test/harness/binary';
 import { TestCredentialsHelper } from '../test/harness/credentials';
 import { runRingCentral, useStoredBinaryData } from '../test/harness/engine';
-import { mmsParameters } from '../test/harness/setup';
+import { jwtCredential, mmsParameters } from '../test/harness/setup';
 import { startRemoteEmulator } from './emulatorHost';
 
 export const FILE_BYTES = 1_400_000;
@@ -55,16 +54,7 @@ export async function measureMmsMemory(count: number): Promise<MmsMemoryResult> 
 	const gc = exposeGc();
 	const emulator = await startRemoteEmulator();
 	try {
-		const credentials = new TestCredentialsHelper({
-			ringCentralJwtApi: {
-				server: 'custom',
-				customUrl: emulator.url,
-				clientId: EMULATOR_DEFAULTS.clientId,
-				clientSecret: EMULATOR_DEFAULTS.clientSecret,
-				jwt: EMULATOR_DEFAULTS.jwt,
-				accessToken: '',
-			},
-		});
+		const credentials = new TestCredentialsHelper({ ringCentralJwtApi: jwtCredential(emulator) });
 		// Store every file first, keeping only its checksum: the bytes must not count in the baseline.
 		const store = await useStoredBinaryData();
 		const expected = new Map<string, string>();

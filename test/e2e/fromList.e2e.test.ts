@@ -2,33 +2,17 @@
  * The From field's list in the editor: n8n calls the node's listSearch methods through its
  * dynamic-parameters route with the saved credential; the lists must follow the numbers' features.
  */
-import { RingCentralEmulator } from '../emulator';
 import { JWT_CREDENTIAL, NODE_TYPE, jwtCredential } from './examples';
-import { setupOwnerAndLogin, startN8n, type N8nHome, type N8nInstance, type RestClient } from './n8n';
-import { describeE2e, disposeN8n, emulatorAccess, prepareN8n } from './setup';
+import { describeE2e, runningN8n } from './setup';
 
 describeE2e('From list in the n8n editor', () => {
-	let emulator: RingCentralEmulator;
-	let home: N8nHome;
-	let n8n: N8nInstance;
-	let client: RestClient;
 
-	beforeAll(async () => {
-		emulator = await RingCentralEmulator.start();
-		home = await prepareN8n({ credentials: [jwtCredential(emulatorAccess(emulator))] });
-		n8n = await startN8n(home);
-		client = await setupOwnerAndLogin(n8n);
-	}, 180_000);
+	const stack = runningN8n((access) => ({ credentials: [jwtCredential(access)] }));
 
-	afterAll(async () => {
-		await n8n?.stop();
-		await emulator?.stop();
-		disposeN8n(home);
-	});
 
 	/** The request the editor sends when the From dropdown opens. */
 	async function listSenders(operation: 'send' | 'sendMms', methodName: string, filter = '') {
-		const response = await client.rest('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+		const response = await stack.client.rest('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
 			path: 'parameters.from',
 			nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
 			methodName,
@@ -47,7 +31,7 @@ describeE2e('From list in the n8n editor', () => {
 	}
 
 	const withFeature = (feature: string) =>
-		emulator.options.phoneNumbers.filter((n) => n.features.includes(feature)).map((n) => n.phoneNumber);
+		stack.emulator.options.phoneNumbers.filter((n) => n.features.includes(feature)).map((n) => n.phoneNumber);
 
 	test('Send SMS lists exactly the SmsSender numbers, labelled', async () => {
 		const results = await listSenders('send', 'getSmsSenders');

@@ -3,31 +3,16 @@
  * emulator's /restapi/oauth/authorize), then used by a send: the token n8n sends is the one the
  * emulator issued for that code.
  */
-import { RingCentralEmulator } from '../emulator';
 import type { TokenResponse } from '../emulator/auth';
 import { OAUTH2_CREDENTIAL, loadExample, oauth2Credential, withOAuth2 } from './examples';
-import {
-	connectOAuth2,
-	n8nCli,
-	setupOwnerAndLogin,
-	startN8n,
-	type N8nHome,
-	type N8nInstance,
-	type RestClient,
-} from './n8n';
-import { describeE2e, disposeN8n, emulatorAccess, expectSucceeded, prepareN8n, runWorkflow } from './setup';
+import { connectOAuth2, n8nCli } from './n8n';
+import { describeE2e, expectSucceeded, runningN8n, runWorkflow } from './setup';
 
 const OAUTH2_ROWS_ID = 'rcRowsOAuth2Sms1';
 
 describeE2e('OAuth2 credential in n8n', () => {
-	let emulator: RingCentralEmulator;
-	let home: N8nHome;
-	let n8n: N8nInstance;
-	let client: RestClient;
 	const issued: TokenResponse[] = [];
-
-	beforeAll(async () => {
-		emulator = await RingCentralEmulator.start();
+	const stack = runningN8n((access, emulator) => {
 		// Every token the emulator hands out, in order, to compare with what n8n sends later.
 		const issue = emulator.tokens.issue.bind(emulator.tokens);
 		emulator.tokens.issue = (clientId: string) => {
@@ -35,30 +20,22 @@ describeE2e('OAuth2 credential in n8n', () => {
 			issued.push(token);
 			return token;
 		};
-		home = await prepareN8n({
-			credentials: [oauth2Credential(emulatorAccess(emulator))],
+		return {
+			credentials: [oauth2Credential(access)],
 			workflows: [withOAuth2(loadExample('rowsSms'), OAUTH2_ROWS_ID)],
-		});
-		n8n = await startN8n(home);
-		client = await setupOwnerAndLogin(n8n);
-	}, 180_000);
-
-	afterAll(async () => {
-		await n8n?.stop();
-		await emulator?.stop();
-		disposeN8n(home);
+		};
 	});
 
 	test('Connect: authorization code through n8n\'s callback, one code grant, the issued token stored', async () => {
-		await connectOAuth2(client, OAUTH2_CREDENTIAL.id);
+		await connectOAuth2(stack.client, OAUTH2_CREDENTIAL.id);
 
-		const [authorize] = emulator.requests({ method: 'GET', path: '/restapi/oauth/authorize' });
+		const [authorize] = stack.emulator.requests({ method: 'GET', path: '/restapi/oauth/authorize' });
 		expect(authorize.query).toMatchObject({
-			client_id: emulator.options.clientId,
+			client_id: stack.emulator.options.clientId,
 			response_type: 'code',
-			redirect_uri: `${n8n.url}/rest/oauth2-credential/callback`,
+			redirect_uri: `${stack.n8n.url}/rest/oauth2-credential/callback`,
 		});
-		const grants = emulator.tokenRequests();
+		const grants = stack.emulator.tokenRequests();
 		expect(grants).toHaveLength(1);
 		expect(grants[0]).toMatchObject({ status: 200, body: { grant_type: 'authorization_code' } });
 		// RingCentral wants the client secret as Basic auth, never in the form.
@@ -67,7 +44,7 @@ describeE2e('OAuth2 credential in n8n', () => {
 		expect(issued).toHaveLength(1);
 
 		// n8n keeps exactly what the emulator issued (read back decrypted through n8n's own CLI).
-		const exported = await n8nCli(home, ['export:credentials', `--id=${OAUTH2_CREDENTIAL.id}`, '--decrypted']);
+		const exported = await n8nCli(stack.home, ['export:credentials', `--id=${OAUTH2_CREDENTIAL.id}`, '--decrypted']);
 		const [stored] = JSON.parse(exported.stdout.slice(exported.stdout.indexOf('[')));
 		expect(stored.data.oauthTokenData).toMatchObject({
 			access_token: issued[0].access_token,
@@ -76,14 +53,14 @@ describeE2e('OAuth2 credential in n8n', () => {
 	});
 
 	test('a workflow using the OAuth2 credential sends with the token issued for the code', async () => {
-		emulator.reset();
-		const result = await runWorkflow(home, OAUTH2_ROWS_ID);
+		stack.emulator.reset();
+		const result = await runWorkflow(stack.home, OAUTH2_ROWS_ID);
 		expectSucceeded(result);
 
-		const sends = emulator.requests({ method: 'POST', path: /\/sms$/ });
+		const sends = stack.emulator.requests({ method: 'POST', path: /\/sms$/ });
 		expect(sends).toHaveLength(3);
 		expect(sends.map((r) => r.headers.authorization)).toEqual(Array(3).fill(`Bearer ${issued[0].access_token}`));
-		expect(emulator.messages).toHaveLength(3);
-		expect(emulator.tokenRequests()).toHaveLength(0);
+		expect(stack.emulator.messages).toHaveLength(3);
+		expect(stack.emulator.tokenRequests()).toHaveLength(0);
 	});
 });

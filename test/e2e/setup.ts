@@ -6,7 +6,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import type { RingCentralEmulator } from '../emulator';
+import { RingCentralEmulator } from '../emulator';
 import { REPO_ROOT, type EmulatorAccess, type WorkflowJson } from './examples';
 import {
 	createN8nHome,
@@ -15,9 +15,13 @@ import {
 	installPackage,
 	n8nCli,
 	removeN8nHome,
+	setupOwnerAndLogin,
+	startN8n,
 	type CliResult,
 	type N8nHome,
+	type N8nInstance,
 	type N8nRuntime,
+	type RestClient,
 } from './n8n';
 
 /** Runs only under jest.e2e.config.js, whose globalSetup provides n8n; elsewhere the tests show as skipped. */
@@ -109,4 +113,31 @@ export function expectSucceeded(result: WorkflowRun): void {
 		const tail = `${result.stdout}\n${result.stderr}`.slice(-4000);
 		throw new Error(`n8n execute failed (exit ${result.code}, status ${result.run?.status}):\n${tail}`);
 	}
+}
+
+export interface RunningN8n {
+	emulator: RingCentralEmulator;
+	home: N8nHome;
+	n8n: N8nInstance;
+	client: RestClient;
+}
+
+/**
+ * One emulator and one started, logged-in n8n for a test file: set up before its tests, stopped
+ * after them. `prepare` says what to import; it may also hook into the emulator.
+ */
+export function runningN8n(prepare: (access: EmulatorAccess, emulator: RingCentralEmulator) => PrepareOptions): RunningN8n {
+	const stack = {} as RunningN8n;
+	beforeAll(async () => {
+		stack.emulator = await RingCentralEmulator.start();
+		stack.home = await prepareN8n(prepare(emulatorAccess(stack.emulator), stack.emulator));
+		stack.n8n = await startN8n(stack.home);
+		stack.client = await setupOwnerAndLogin(stack.n8n);
+	}, 180_000);
+	afterAll(async () => {
+		await stack.n8n?.stop();
+		await stack.emulator?.stop();
+		disposeN8n(stack.home);
+	});
+	return stack;
 }

@@ -4,53 +4,35 @@
  */
 import axios from 'axios';
 
-import { RingCentralEmulator } from '../emulator';
 import { EXAMPLES, jwtCredential, loadExample } from './examples';
-import { activateWorkflow, setupOwnerAndLogin, sleep, startN8n, waitForExecutions, type N8nHome, type N8nInstance } from './n8n';
-import { describeE2e, disposeN8n, emulatorAccess, prepareN8n } from './setup';
+import { activateWorkflow, sleep, waitForExecutions } from './n8n';
+import { describeE2e, runningN8n } from './setup';
 
 describeE2e('webhook example on a running n8n', () => {
-	let emulator: RingCentralEmulator;
-	let home: N8nHome;
-	let n8n: N8nInstance;
 
-	beforeAll(async () => {
-		emulator = await RingCentralEmulator.start();
-		home = await prepareN8n({
-			credentials: [jwtCredential(emulatorAccess(emulator))],
-			workflows: [loadExample('webhookSms')],
-		});
-		n8n = await startN8n(home);
-	}, 180_000);
-
-	afterAll(async () => {
-		await n8n?.stop();
-		await emulator?.stop();
-		disposeN8n(home);
-	});
+	const stack = runningN8n((access) => ({ credentials: [jwtCredential(access)], workflows: [loadExample('webhookSms')] }));
 
 	test('a CRM payload POSTed to the production webhook sends one SMS and returns its message info', async () => {
-		const client = await setupOwnerAndLogin(n8n);
-		const publication = await activateWorkflow(client, EXAMPLES.webhookSms.id);
+		const publication = await activateWorkflow(stack.client, EXAMPLES.webhookSms.id);
 		expect(publication.status).toBe('published');
 
 		const payload = {
 			contact: { firstName: 'Ann', lastName: 'Lee', phone: '(415) 555-0142' },
 			deal: { name: 'Acme renewal', stage: 'Proposal', amount: 12000 },
 		};
-		const url = `${n8n.url}/webhook/${EXAMPLES.webhookSms.webhookPath}`;
+		const url = `${stack.n8n.url}/webhook/${EXAMPLES.webhookSms.webhookPath}`;
 		const response = await postUntilRegistered(url, payload);
 
 		expect(response.status).toBe(200);
-		expect(emulator.messages).toHaveLength(1);
-		const [message] = emulator.messages;
+		expect(stack.emulator.messages).toHaveLength(1);
+		const [message] = stack.emulator.messages;
 		expect(message.to).toEqual(['+14155550142']);
 		expect(message.from).toBe('+16505550100');
 		for (const value of ['Ann', 'Acme renewal', 'Proposal']) expect(message.text).toContain(value);
 		expect(response.data).toMatchObject({ id: Number(message.id), messageStatus: 'Queued', subject: message.text });
 		expect(response.data).toEqual(message.info);
 
-		const [execution] = await waitForExecutions(client, EXAMPLES.webhookSms.id, 1);
+		const [execution] = await waitForExecutions(stack.client, EXAMPLES.webhookSms.id, 1);
 		expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
 	});
 });

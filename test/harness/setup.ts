@@ -14,7 +14,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RingCent
 }
 
 /** A saved JWT credential pointing at the emulator, with no token yet. */
-export function jwtCredential(emulator: RingCentralEmulator, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+export function jwtCredential(emulator: { url: string }, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
 	return {
 		server: 'custom',
 		customUrl: emulator.url,

@@ -51,6 +51,21 @@ export function recipientsField(operation: string): INodeProperties {
 	};
 }
 
+export function textField(operation: string, required: boolean): INodeProperties {
+	return {
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required,
+		description: required
+			? 'The message, 1 to 1000 characters (emoji and other symbols outside the basic range count as 2)'
+			: 'Optional text sent with the files, at most 1000 characters',
+		displayOptions: { show: { resource: ['sms'], operation: [operation] } },
+	};
+}
+
 export function optionsField(operation: string): INodeProperties {
 	return {
 		displayName: 'Options',

@@ -1,23 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { extensionPath, ringCentralApiRequest } from '../../transport';
-import { describeMessage, optionsField, readMessageFields, recipientsField, senderField } from './fields';
+import { describeMessage, optionsField, readMessageFields, recipientsField, senderField, textField } from './fields';
 
 const OPERATION = 'send';
 
 export const description: INodeProperties[] = [
 	senderField(OPERATION, 'getSmsSenders', 'SmsSender'),
 	recipientsField(OPERATION),
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		description: 'The message, 1 to 1000 characters (emoji and other symbols outside the basic range count as 2)',
-		displayOptions: { show: { resource: ['sms'], operation: [OPERATION] } },
-	},
+	textField(OPERATION, true),
 	optionsField(OPERATION),
 ];
 

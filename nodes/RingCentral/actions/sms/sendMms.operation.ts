@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { attachmentPropertyNames, buildMmsBody, describeAttachments } from '../../helpers/attachments';
 import { extensionPath, ringCentralApiRequest } from '../../transport';
-import { describeMessage, optionsField, readMessageFields, recipientsField, senderField } from './fields';
+import { describeMessage, optionsField, readMessageFields, recipientsField, senderField, textField } from './fields';
 
 const OPERATION = 'sendMms';
 const show = { show: { resource: ['sms'], operation: [OPERATION] } };
@@ -10,15 +10,7 @@ const show = { show: { resource: ['sms'], operation: [OPERATION] } };
 export const description: INodeProperties[] = [
 	senderField(OPERATION, 'getMmsSenders', 'MmsSender', '. Toll-free numbers cannot send MMS, so they are not listed'),
 	recipientsField(OPERATION),
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		description: 'Optional text sent with the files, at most 1000 characters',
-		displayOptions: show,
-	},
+	textField(OPERATION, false),
 	{
 		displayName: 'Send All Binary Files',
 		name: 'sendAllBinaryProperties',
