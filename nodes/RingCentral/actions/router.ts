@@ -16,6 +16,10 @@ const operations: Record<string, Record<string, Operation>> = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const credentialType = credentialTypeFor(this.getNodeParameter('authentication', 0, 'jwt'));
+	// Resource and operation cannot be expressions (noDataExpression): read once per run.
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
 	const returnData: INodeExecutionData[] = [];
 	const ledger = sentItemsLedger(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -26,9 +30,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				returnData.push({ json: previous.json, pairedItem: { item: itemIndex } });
 				continue;
 			}
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const execute = operations[resource]?.[operation];
 			if (!execute) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
 			}

@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -59,7 +60,7 @@ export async function ringCentralApiRequest(
 ): Promise<IDataObject> {
 	const node = this.getNode();
 	const { itemIndex, about } = request;
-	const baseUrl = await serverUrlOf(this, credentialType, itemIndex);
+	const { baseUrl, decrypted } = await runCredential(this, credentialType, itemIndex);
 	const idempotent = request.method === 'GET';
 	const group = idempotent ? 'light' : 'medium';
 	const credentialId = node.credentials?.[credentialType]?.id ?? node.name;
@@ -87,6 +88,7 @@ export async function ringCentralApiRequest(
 				this,
 				credentialType,
 				{ ...options },
+				decrypted ? { credentialsDecrypted: decrypted } : undefined,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			pacer.release();
@@ -123,22 +125,37 @@ export async function ringCentralApiRequest(
 	}
 }
 
-/** Server URLs per node run: the credential is read once, not for every item. */
-const serverUrls = new WeakMap<RingCentralContext, Map<string, string>>();
+/**
+ * The credential of a node run, read once: its server URL, and for JWT the decrypted data handed
+ * to n8n with each request, which spares n8n a database read per item. n8n refreshes the token in
+ * that object, so later items use the new one.
+ */
+interface RunCredential {
+	baseUrl: string;
+	decrypted?: ICredentialsDecrypted;
+}
 
-async function serverUrlOf(context: RingCentralContext, credentialType: string, itemIndex?: number): Promise<string> {
-	const known = serverUrls.get(context) ?? new Map<string, string>();
-	serverUrls.set(context, known);
-	let url = known.get(credentialType);
-	if (url === undefined) {
+const runCredentials = new WeakMap<RingCentralContext, Map<string, RunCredential>>();
+
+async function runCredential(context: RingCentralContext, credentialType: string, itemIndex?: number): Promise<RunCredential> {
+	const known = runCredentials.get(context) ?? new Map<string, RunCredential>();
+	runCredentials.set(context, known);
+	let credential = known.get(credentialType);
+	if (credential === undefined) {
+		const data = await context.getCredentials(credentialType);
+		let baseUrl: string;
 		try {
-			url = resolveServerUrl(await context.getCredentials(credentialType));
+			baseUrl = resolveServerUrl(data);
 		} catch (error) {
 			throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex });
 		}
-		known.set(credentialType, url);
+		const details = context.getNode().credentials?.[credentialType];
+		// OAuth2 requests read their token themselves; only the JWT credential takes the data.
+		const decrypted = credentialType === 'ringCentralJwtApi' && details?.id ? { id: details.id, name: details.name, type: credentialType, data } : undefined;
+		credential = { baseUrl, decrypted };
+		known.set(credentialType, credential);
 	}
-	return url;
+	return credential;
 }
 
 interface Failure {
