@@ -102,6 +102,7 @@ export function optionsField(operation: string): INodeProperties {
 				name: 'maxRateLimitWait',
 				type: 'number',
 				typeOptions: { minValue: 0 },
+				// DEFAULT_POLICY's values, written out: n8n's lint wants literal defaults.
 				default: 300,
 				description: "Longest total time one item may wait for RingCentral's rate limits before it fails without being sent",
 			},
@@ -117,21 +118,21 @@ export function optionsField(operation: string): INodeProperties {
 				name: 'timeout',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 60,
+				default: 60, // DEFAULT_POLICY.timeoutMs, written out as above
 				description: 'How long to wait for RingCentral to answer one request',
 			},
 		],
 	};
 }
 
-export interface SendOptions {
+interface SendOptions {
 	accountId: string;
 	extensionId: string;
 	country: string;
 	policy: RequestPolicy;
 }
 
-export function readSendOptions(context: IExecuteFunctions, itemIndex: number): SendOptions {
+function readSendOptions(context: IExecuteFunctions, itemIndex: number): SendOptions {
 	const options = context.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
 	const node = context.getNode();
 	const seconds = (value: unknown, fallbackMs: number) =>
