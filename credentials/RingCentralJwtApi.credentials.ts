@@ -1,3 +1,4 @@
+/** RingCentral JWT credential: server-to-server login, token renewed by n8n through preAuthentication. */
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -9,8 +10,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { serverProperties, serverUrlExpression } from './RingCentralServer';
-import { fetchJwtAccessToken, sessionOwnerOf } from './RingCentralToken';
+import { serverProperties, serverUrlExpression } from './common/ringcentral/server';
+import { fetchJwtAccessToken, sessionOwnerOf } from './common/ringcentral/token';
 
 /** RingCentral's server-to-server flow: a JWT made in the Developer Console is traded for tokens. */
 export class RingCentralJwtApi implements ICredentialType {

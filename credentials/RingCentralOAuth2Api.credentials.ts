@@ -1,6 +1,7 @@
+/** RingCentral OAuth2 credential: authorization-code flow through n8n's OAuth2 callback. */
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { serverProperties, serverUrlExpression } from './RingCentralServer';
+import { serverProperties, serverUrlExpression } from './common/ringcentral/server';
 
 /** Authorization-code flow: a RingCentral user signs in once through n8n's OAuth2 callback. */
 export class RingCentralOAuth2Api implements ICredentialType {

@@ -28,7 +28,7 @@ interface BadInput {
 }
 
 const cases: BadInput[] = [
-	{ kind: 'To with letters', parameters: smsParameters({ to: 'call me' }), message: /^Invalid To "call me": it has characters other than digits/, fix: /E\.164 such as \+14155550100/ },
+	{ kind: 'To with letters', parameters: smsParameters({ to: 'call me' }), message: /^Invalid To "call me": it has "c" \(U\+0063\), but only digits/, fix: /E\.164 such as \+14155550100/ },
 	{ kind: 'To too short', parameters: smsParameters({ to: '555-0100' }), message: /^Invalid To "555-0100": a United States number has 10 digits/, fix: /Options > Country/ },
 	{ kind: 'To too long after +', parameters: smsParameters({ to: '+1234567890123456' }), message: /^Invalid To "\+1234567890123456": an international number has 8 to 15 digits/, fix: /E\.164/ },
 	{ kind: 'To with area code 0', parameters: smsParameters({ to: '(015) 555-0100' }), message: /^Invalid To "\(015\) 555-0100": a North American area code/, fix: /E\.164/ },
@@ -36,7 +36,7 @@ const cases: BadInput[] = [
 	{ kind: 'To from an empty expression', parameters: smsParameters({ to: '={{ $json.missing }}' }), message: /^Invalid To .*no recipient was given/, fix: /at least one phone number/ },
 	{ kind: 'To as an object from an expression', parameters: smsParameters({ to: '={{ $json.contact }}' }), items: [{ json: { contact: { phone: '+14155550100' } } }], message: /^Invalid To "\{"phone":"\+14155550100"\}": a object is not a phone number/, fix: /Map a text field/ },
 	{ kind: 'To as a boolean from an expression', parameters: smsParameters({ to: '={{ $json.flag }}' }), items: [{ json: { flag: true } }], message: /^Invalid To "true": a boolean is not a phone number/, fix: /Map a text field/ },
-	{ kind: '11 recipients', parameters: smsParameters({ to: elevenNumbers }), message: /^Invalid To ".*": 11 recipients, but one RingCentral group message takes at most 10/, fix: /one item per recipient/ },
+	{ kind: '11 recipients', parameters: smsParameters({ to: elevenNumbers }), message: /^Invalid To ".*": 11 different recipients, but one RingCentral group message takes at most 10/, fix: /one item per recipient/ },
 	{ kind: 'From not a number', parameters: smsParameters({ from: { __rl: true, mode: 'number', value: '={{ $json.line }}' } }), items: [{ json: { line: 'sales line' } }], message: /^Invalid From "sales line"/, fix: /From list/ },
 	{ kind: 'From empty', parameters: smsParameters({ from: { __rl: true, mode: 'list', value: '={{ "" }}' } }), message: /^Invalid From "": it is empty/, fix: /From list/ },
 	{ kind: 'Text empty', parameters: smsParameters({ text: '={{ $json.note }}' }), items: [{ json: { note: '' } }], message: /^Invalid Text "": the message is empty/, fix: /1 to 1000 characters/ },
@@ -55,7 +55,7 @@ const cases: BadInput[] = [
 	{ kind: 'MMS: empty file', parameters: mmsParameters(), items: withFiles({ data: inlineBinary(Buffer.alloc(0), 'image/png', 'blank.png') }), message: /the file "data" \(blank\.png\) is empty/, fix: /refuses empty attachments/ },
 	{ kind: 'MMS: unsupported type', parameters: mmsParameters(), items: withFiles({ data: inlineBinary(fileBytes(10), 'application/x-msdownload', 'setup.exe') }), message: /has the type "application\/x-msdownload", which RingCentral does not send by MMS/, fix: /image\/jpeg, image\/png.*text\/calendar/ },
 	{ kind: 'MMS: generic type with an unknown extension', parameters: mmsParameters(), items: withFiles({ data: inlineBinary(fileBytes(10), 'application/octet-stream', 'data.bin') }), message: /has the type "application\/octet-stream"/, fix: /Convert it to one of/ },
-	{ kind: 'MMS: 11 recipients', parameters: mmsParameters({ to: elevenNumbers }), items: withFiles({ data: png() }), message: /11 recipients, but one RingCentral group message takes at most 10/, fix: /split the group/ },
+	{ kind: 'MMS: 11 recipients', parameters: mmsParameters({ to: elevenNumbers }), items: withFiles({ data: png() }), message: /11 different recipients, but one RingCentral group message takes at most 10/, fix: /split the group/ },
 	{ kind: 'MMS: text of 1001 characters', parameters: mmsParameters({ text: 'y'.repeat(1001) }), items: withFiles({ data: png() }), message: /^Invalid Text .*1001 characters/, fix: /Shorten/ },
 ];
 

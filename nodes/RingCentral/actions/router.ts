@@ -1,54 +1,95 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+/** Runs the chosen operation per item or per batch; pairs outputs to inputs; Continue On Fail; the send ledger. */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { credentialTypeFor, mayHaveBeenSent } from '../transport';
-import { sentItemsLedger } from './sentItemsLedger';
-import * as sendSms from './sms/send.operation';
-import * as sendMms from './sms/sendMms.operation';
+import { RESOURCES } from './resources';
+import { sentItemsLedger, type SentItemsLedger } from './sentItemsLedger';
+import type { BatchResult, Operation } from './types';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number, credentialType: string) => Promise<IDataObject>;
+type NodeError = NodeApiError | NodeOperationError;
 
-const operations: Record<string, Record<string, Operation>> = {
-	sms: { send: sendSms.execute, sendMms: sendMms.execute },
-};
+function findOperation(resource: string, operation: string): Operation | undefined {
+	return RESOURCES.find((entry) => entry.value === resource)?.operations.find((entry) => entry.value === operation);
+}
 
-/** Runs the chosen operation once per item; one output item per input item, paired to it. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const credentialType = credentialTypeFor(this.getNodeParameter('authentication', 0, 'jwt'));
 	// Resource and operation cannot be expressions (noDataExpression): read once per run.
 	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
-	const returnData: INodeExecutionData[] = [];
-	const ledger = sentItemsLedger(this);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const previous = ledger?.previous(itemIndex);
-			if (previous && 'error' in previous) throw previous.error;
-			if (previous) {
-				returnData.push({ json: previous.json, pairedItem: { item: itemIndex } });
-				continue;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = findOperation(resource, operationName);
+	const ledger = operation?.sends ? sentItemsLedger(this) : undefined;
+	const results: BatchResult[] = new Array(items.length);
+
+	// What a retry already sent (or may have sent) is reused, never sent again.
+	const previous = (itemIndex: number): BatchResult | undefined => {
+		const entry = ledger?.previous(itemIndex);
+		return entry && ('error' in entry ? entry.error : entry.output);
+	};
+	// Without Continue On Fail the first error ends the run: later items are not sent.
+	const stopsHere = (result: BatchResult) => result instanceof Error && !this.continueOnFail();
+
+	if (operation?.kind === 'batch') {
+		const pending: number[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			results[itemIndex] = previous(itemIndex) as BatchResult;
+			if (results[itemIndex] === undefined) pending.push(itemIndex);
+		}
+		if (pending.length && !results.some((result) => result !== undefined && stopsHere(result))) {
+			let batch: BatchResult[];
+			try {
+				batch = await operation.execute.call(this, pending, credentialType);
+			} catch (error) {
+				batch = pending.map(() => error as Error);
 			}
-			if (!execute) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
+			pending.forEach((itemIndex, position) => (results[itemIndex] = record(ledger, itemIndex, batch[position])));
+		}
+	} else {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			let result = previous(itemIndex);
+			if (result === undefined) {
+				try {
+					if (!operation) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`, { itemIndex });
+					result = await operation.execute.call(this, itemIndex, credentialType);
+				} catch (error) {
+					result = error as Error;
+				}
+				result = record(ledger, itemIndex, result);
 			}
-			const json = await execute.call(this, itemIndex, credentialType);
-			ledger?.recordSent(itemIndex, json);
-			returnData.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			if (mayHaveBeenSent(nodeError)) ledger?.recordUncertain(itemIndex, nodeError);
-			if (this.continueOnFail()) {
-				// n8n shows the item as failed; its json becomes { error: message }, the fix stays on `error`.
-				returnData.push({ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } });
-				continue;
-			}
-			throw nodeError;
+			results[itemIndex] = result;
+			if (stopsHere(result)) break;
 		}
 	}
+
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const result = results[itemIndex];
+		if (result === undefined) continue;
+		if (result instanceof Error) {
+			const nodeError = asNodeError(this, result, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			// n8n shows the item as failed; its json becomes { error: message }, the fix stays on `error`.
+			returnData.push({ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } });
+			continue;
+		}
+		for (const output of result) returnData.push({ ...output, pairedItem: output.pairedItem ?? { item: itemIndex } });
+	}
 	return [returnData];
+}
+
+function record(ledger: SentItemsLedger | undefined, itemIndex: number, result: BatchResult | undefined): BatchResult {
+	const outcome = result ?? new Error('The operation gave no result for this item');
+	if (outcome instanceof Error) {
+		if (mayHaveBeenSent(outcome)) ledger?.recordUncertain(itemIndex, outcome);
+	} else {
+		ledger?.recordSent(itemIndex, outcome);
+	}
+	return outcome;
+}
+
+function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): NodeError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error, { itemIndex });
 }

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, NodeApiError, NodeOperationError } from 'n8n-workflow';
+/** Per execution, what each item's send produced, so that n8n's Retry On Fail never sends an item twice. */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 /**
  * n8n's "Retry On Fail" runs the whole node again, for every item, when it throws or when its
@@ -6,13 +7,11 @@ import type { IDataObject, IExecuteFunctions, NodeApiError, NodeOperationError }
  * failed try would go out twice. The ledger remembers, per execution, node and run, what each
  * item's send produced; the retry reuses it instead of sending again.
  */
-type NodeError = NodeApiError | NodeOperationError;
-
 interface Ledger {
 	touched: number;
-	sent: Map<number, IDataObject>;
+	sent: Map<number, INodeExecutionData[]>;
 	/** Items whose message may have gone out: a retry must not send them again. */
-	uncertain: Map<number, NodeError>;
+	uncertain: Map<number, Error>;
 }
 
 /** n8n retries within seconds (at most 5 tries, 5 s apart); ten idle minutes end a ledger. */
@@ -20,9 +19,9 @@ const IDLE_MS = 10 * 60_000;
 const ledgers = new Map<string, Ledger>();
 
 export interface SentItemsLedger {
-	previous(itemIndex: number): { json: IDataObject } | { error: NodeError } | undefined;
-	recordSent(itemIndex: number, json: IDataObject): void;
-	recordUncertain(itemIndex: number, error: NodeError): void;
+	previous(itemIndex: number): { output: INodeExecutionData[] } | { error: Error } | undefined;
+	recordSent(itemIndex: number, output: INodeExecutionData[]): void;
+	recordUncertain(itemIndex: number, error: Error): void;
 }
 
 /** The ledger of this run of the node, or undefined when n8n will not retry it. */
@@ -43,14 +42,14 @@ export function sentItemsLedger(context: IExecuteFunctions): SentItemsLedger | u
 	return {
 		previous(itemIndex) {
 			touch();
-			const json = current.sent.get(itemIndex);
-			if (json) return { json };
+			const output = current.sent.get(itemIndex);
+			if (output) return { output };
 			const error = current.uncertain.get(itemIndex);
 			return error ? { error } : undefined;
 		},
-		recordSent(itemIndex, json) {
+		recordSent(itemIndex, output) {
 			touch();
-			current.sent.set(itemIndex, json);
+			current.sent.set(itemIndex, output);
 		},
 		recordUncertain(itemIndex, error) {
 			touch();

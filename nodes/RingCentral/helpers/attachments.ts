@@ -1,5 +1,7 @@
+/** The item's files checked against RingCentral's MMS rules before anything is read or sent. */
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
+import { safeFileName } from './fileNames';
 import { invalidField } from './validation';
 import { SUPPORTED_MMS_TYPES, extensionFor, mmsContentType } from './mmsTypes';
 
@@ -62,7 +64,7 @@ export async function describeAttachments(
 		if (!contentType) {
 			throw invalidField(node, itemIndex, FIELD, property, `the file ${label} has the type "${data.mimeType || 'unknown'}", which RingCentral does not send by MMS`, `Convert it to one of: ${SUPPORTED_MMS_TYPES.join(', ')}.`);
 		}
-		const fileName = data.fileName || `attachment-${index + 1}.${extensionFor(contentType)}`;
+		const fileName = safeFileName(data.fileName ?? '', `attachment-${index + 1}.${extensionFor(contentType)}`);
 		files.push({ property, fileName, contentType, size });
 	}
 
@@ -74,21 +76,12 @@ export async function describeAttachments(
 	return files;
 }
 
-/**
- * The multipart body RingCentral expects: the JSON request part first, then one part per file.
- * Built from Blobs (not streams) so n8n can replay it once after refreshing an expired token.
- */
-export async function buildMmsBody(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	request: object,
-	files: AttachmentFile[],
-): Promise<FormData> {
-	const form = new FormData();
-	form.append('json', new Blob([JSON.stringify(request)], { type: 'application/json' }), 'request.json');
+/** The files' bytes, in order, for the multipart body. */
+export async function readAttachmentBytes(context: IExecuteFunctions, itemIndex: number, files: AttachmentFile[]): Promise<Array<{ fileName: string; contentType: string; bytes: Uint8Array }>> {
+	const parts = [];
 	for (const file of files) {
 		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, file.property);
-		form.append('attachment', new Blob([new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)], { type: file.contentType }), file.fileName);
+		parts.push({ fileName: file.fileName, contentType: file.contentType, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
 	}
-	return form;
+	return parts;
 }

@@ -1,8 +1,37 @@
+/** Phone numbers as people write and paste them, turned into E.164 (https://www.itu.int/rec/T-REC-E.164). */
 import { COUNTRIES, DEFAULT_COUNTRY } from './countries';
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 /** Separators people type inside numbers; anything else (letters, extensions) is refused. */
-const SEPARATORS = /[\s().\-\u00a0]/g;
+const SEPARATORS = /[\s().\-/]/g;
+
+/** The value of any Unicode decimal digit: digits come in runs of ten that start at zero. */
+function asciiDigit(digit: string): string {
+	let start = digit.codePointAt(0)!;
+	while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+	return String((digit.codePointAt(0)! - start) % 10);
+}
+
+/**
+ * What contact apps and spreadsheets put around a number, made plain: compatibility forms
+ * (full-width digits and +), invisible format characters (bidi marks such as U+202D, zero-width
+ * spaces, soft hyphens: Unicode category Cf) removed, every Unicode dash made "-", any script's
+ * decimal digits made ASCII.
+ */
+export function plainNumber(raw: string): string {
+	return raw
+		.normalize('NFKC')
+		.replace(/\p{Cf}/gu, '')
+		.replace(/\p{Pd}/gu, '-')
+		.replace(/[^\d\P{Nd}]/gu, asciiDigit)
+		.trim();
+}
+
+/** Names a character the way a user can find it: the character itself when visible, and its code point. */
+function describeCharacter(character: string): string {
+	const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+	return /[\p{L}\p{N}\p{P}\p{S}]/u.test(character) ? `"${character}" (${code})` : `the invisible character ${code}`;
+}
 
 /**
  * Turns what a user typed into E.164, or explains why it cannot. E.164 passes as is; a national
@@ -11,9 +40,12 @@ const SEPARATORS = /[\s().\-\u00a0]/g;
 export function toE164(raw: string, country = DEFAULT_COUNTRY): { e164: string } | { problem: string } {
 	const rule = COUNTRIES[country];
 	if (!rule) return { problem: `the country "${country}" is not one the node knows` };
-	const compact = raw.trim().replace(SEPARATORS, '');
+	const compact = plainNumber(raw).replace(SEPARATORS, '');
 	if (compact === '') return { problem: 'it is empty' };
-	if (!/^\+?\d+$/.test(compact)) return { problem: 'it has characters other than digits, spaces, dots, dashes, parentheses and a leading +' };
+	if (!/^\+?\d+$/.test(compact)) {
+		const odd = [...compact].find((character, index) => !/\d/.test(character) && !(character === '+' && index === 0));
+		return { problem: `it has ${odd ? describeCharacter(odd) : 'a character'}, but only digits, spaces, dots, dashes, slashes, parentheses and a leading + are allowed` };
+	}
 
 	let international: string | undefined;
 	if (compact.startsWith('+')) international = compact;

@@ -1,7 +1,9 @@
+/** Pre-send checks of what an item holds: each refusal names the field, shows the value and says how to fix it. */
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toE164, splitRecipients } from './phoneNumbers';
+import { excerpt, loneSurrogateAt } from './text';
 
 export const MAX_TEXT_LENGTH = 1000;
 export const MAX_RECIPIENTS = 10;
@@ -9,13 +11,13 @@ export const MAX_RECIPIENTS = 10;
 /** A refusal before anything is sent: names the field, shows the value, says how to fix it. */
 export function invalidField(
 	node: INode,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	field: string,
 	value: unknown,
 	problem: string,
 	fix: string,
 ): NodeOperationError {
-	return new NodeOperationError(node, `Invalid ${field} "${shorten(display(value))}": ${problem}`, {
+	return new NodeOperationError(node, `Invalid ${field} "${excerpt(display(value), 80)}": ${problem}`, {
 		itemIndex,
 		description: fix,
 	});
@@ -31,26 +33,12 @@ export function display(value: unknown): string {
 	}
 }
 
-function shorten(text: string, max = 80): string {
-	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** The To field: one or several numbers (several are one group message), all turned into E.164. */
+/** The To field: one or several numbers (several are one group message), all turned into E.164, repeats removed. */
 export function parseRecipients(node: INode, itemIndex: number, value: unknown, country: string): string[] {
 	const entries = splitRecipients(value);
 	const fixFormat = `Use E.164 such as +14155550100, or a national spelling such as (415) 555-0100 together with Options > Country (now ${country}).`;
 	if (entries.length === 0) {
 		throw invalidField(node, itemIndex, 'To', value, 'no recipient was given', `Enter at least one phone number. ${fixFormat}`);
-	}
-	if (entries.length > MAX_RECIPIENTS) {
-		throw invalidField(
-			node,
-			itemIndex,
-			'To',
-			value,
-			`${entries.length} recipients, but one RingCentral group message takes at most ${MAX_RECIPIENTS}`,
-			'Send one item per recipient for private messages, or split the group into messages of at most 10 numbers.',
-		);
 	}
 	const numbers = entries.map((entry) => {
 		if (typeof entry !== 'string' && typeof entry !== 'number') {
@@ -60,7 +48,19 @@ export function parseRecipients(node: INode, itemIndex: number, value: unknown, 
 		if ('problem' in result) throw invalidField(node, itemIndex, 'To', entry, result.problem, fixFormat);
 		return result.e164;
 	});
-	return [...new Set(numbers)];
+	// The same number written twice is one recipient: the limit counts distinct numbers.
+	const distinct = [...new Set(numbers)];
+	if (distinct.length > MAX_RECIPIENTS) {
+		throw invalidField(
+			node,
+			itemIndex,
+			'To',
+			value,
+			`${distinct.length} different recipients, but one RingCentral group message takes at most ${MAX_RECIPIENTS}`,
+			'Send one item per recipient for private messages, or split the group into messages of at most 10 numbers.',
+		);
+	}
+	return distinct;
 }
 
 /** The From field: the sender must be written as a number (E.164 or national spelling). */
@@ -87,6 +87,17 @@ export function parseText(node: INode, itemIndex: number, value: unknown, requir
 	if (text.trim() === '' && required) {
 		throw invalidField(node, itemIndex, 'Text', value, 'the message has only blanks', 'Enter the text to send (1 to 1000 characters).');
 	}
+	const broken = loneSurrogateAt(text);
+	if (broken >= 0) {
+		throw invalidField(
+			node,
+			itemIndex,
+			'Text',
+			value,
+			`it has half of an emoji or other symbol at position ${broken + 1} (a lone UTF-16 surrogate, U+${text.charCodeAt(broken).toString(16).toUpperCase()}), which phones would show as a broken character`,
+			'The text was probably cut with .slice() or .substring() in an expression: cut by characters instead, e.g. {{ [...$json.text].slice(0, 160).join("") }}, or remove the broken character.',
+		);
+	}
 	if (text.length > MAX_TEXT_LENGTH) {
 		throw invalidField(
 			node,
@@ -101,7 +112,7 @@ export function parseText(node: INode, itemIndex: number, value: unknown, requir
 }
 
 /** Account and Extension IDs appear in the URL path: "~" (the authenticated user) or digits only. */
-export function parsePathId(node: INode, itemIndex: number, field: string, value: unknown): string {
+export function parsePathId(node: INode, itemIndex: number | undefined, field: string, value: unknown): string {
 	const id = String(value ?? '').trim() || '~';
 	if (id === '~' || /^\d{1,20}$/.test(id)) return id;
 	throw invalidField(node, itemIndex, field, value, 'it must be ~ or a numeric RingCentral ID', `Leave ${field} as ~ for the authenticated user, or enter the numeric ID shown in the RingCentral Admin Portal.`);

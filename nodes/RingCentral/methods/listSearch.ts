@@ -1,10 +1,8 @@
+/** The editor's From lists: the user's numbers that RingCentral enabled for SMS or MMS, every page read. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { credentialTypeFor, extensionPath, ringCentralApiRequest } from '../transport';
-
-const PAGE_SIZE = 100;
-/** Guards against a server whose paging never ends. */
-const MAX_PAGES = 50;
+import { parsePathId } from '../helpers/validation';
+import { credentialTypeFor, ENDPOINTS, readAllPages } from '../transport';
 
 interface PhoneNumberRecord {
 	phoneNumber?: string;
@@ -13,41 +11,33 @@ interface PhoneNumberRecord {
 	label?: string;
 }
 
-/** Every page of the extension's numbers that carry `feature`, as From list entries. */
+/** Numbers of the extension (Options > Account ID / Extension ID) that carry `feature`, as list entries. */
 async function listSenders(this: ILoadOptionsFunctions, feature: string, filter?: string): Promise<INodeListSearchResult> {
 	const credentialType = credentialTypeFor(this.getCurrentNodeParameter('authentication'));
 	const options = (this.getCurrentNodeParameter('options') ?? {}) as IDataObject;
-	const path = `${extensionPath(String(options.accountId || '~'), String(options.extensionId || '~'))}/phone-number`;
+	const node = this.getNode();
+	const params = {
+		accountId: parsePathId(node, undefined, 'Account ID', options.accountId),
+		extensionId: parsePathId(node, undefined, 'Extension ID', options.extensionId),
+	};
+	const records = (await readAllPages.call(this, credentialType, { endpoint: ENDPOINTS.listPhoneNumbers, params }, { maxPages: 50 })) as PhoneNumberRecord[];
 	const results: INodeListSearchItems[] = [];
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const response = await ringCentralApiRequest.call(this, credentialType, {
-			method: 'GET',
-			path,
-			qs: { page, perPage: PAGE_SIZE },
-		});
-		for (const record of (response.records ?? []) as PhoneNumberRecord[]) {
-			if (!record.phoneNumber || !record.features?.includes(feature)) continue;
-			const details = [record.usageType?.replace(/([a-z])([A-Z])/g, '$1 $2'), record.label].filter(Boolean).join(', ');
-			results.push({ name: details ? `${record.phoneNumber} (${details})` : record.phoneNumber, value: record.phoneNumber });
-		}
-		const paging = (response.paging ?? {}) as IDataObject;
-		const navigation = (response.navigation ?? {}) as IDataObject;
-		const totalPages = Number(paging.totalPages);
-		const more = Number.isFinite(totalPages) ? page < totalPages : Boolean(navigation.nextPage);
-		if (!more) break;
+	for (const record of records) {
+		if (!record.phoneNumber || !record.features?.includes(feature)) continue;
+		const details = [record.usageType?.replace(/([a-z])([A-Z])/g, '$1 $2'), record.label].filter(Boolean).join(', ');
+		results.push({ name: details ? `${record.phoneNumber} (${details})` : record.phoneNumber, value: record.phoneNumber });
 	}
 	const needle = filter?.trim().toLowerCase().replace(/[\s().-]/g, '');
 	return {
-		results: needle
-			? results.filter((entry) => entry.name.toLowerCase().replace(/[\s().-]/g, '').includes(needle))
-			: results,
+		results: needle ? results.filter((entry) => entry.name.toLowerCase().replace(/[\s().-]/g, '').includes(needle)) : results,
 	};
 }
 
-export async function getSmsSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	return await listSenders.call(this, 'SmsSender', filter);
-}
-
-export async function getMmsSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	return await listSenders.call(this, 'MmsSender', filter);
-}
+export const listSearch = {
+	async getSmsSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		return await listSenders.call(this, 'SmsSender', filter);
+	},
+	async getMmsSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		return await listSenders.call(this, 'MmsSender', filter);
+	},
+};

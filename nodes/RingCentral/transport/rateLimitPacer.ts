@@ -1,103 +1,101 @@
-import { sleep } from 'n8n-workflow';
+/** Paces requests by RingCentral's X-Rate-Limit-* headers, per credential and rate-limit group. */
+import { retryAfterSeconds } from '../../../credentials/common/ringcentral/apiErrors';
+import { sleepMs } from '../../../credentials/common/ringcentral/sleep';
+
+/** While requests are in flight and the limit is reached, look again this often. */
+const IN_FLIGHT_POLL_MS = 20;
 
 /**
- * Paces requests by RingCentral's own X-Rate-Limit-* headers, per credential and limit group.
- * When a group's remaining count reaches zero, or a 429 arrives, every request of that group
- * waits: RingCentral restarts its 60-second penalty with each request made during it.
- * One pacer per credential is shared by all executions in this n8n process; other processes
- * (queue-mode workers) are paced by the same headers and 429s.
+ * RingCentral does not say whether its windows restart whole or slide, so the pacer keeps a rule
+ * that is right under both: request n + limit goes out one window after the answer to request n
+ * (an answer comes after RingCentral counted the request). Requests other processes spend show in
+ * X-Rate-Limit-Remaining and shrink this process's share until a window has passed; a 429 holds
+ * every request of the group for Retry-After. One pacer is shared by all executions of the process.
  */
 export class RateLimitPacer {
 	private blockedUntil = 0;
 
-	private remaining?: number;
+	private limit?: number;
 
-	private windowEndsAt = 0;
+	private windowMs?: number;
 
-	/** When the answer to the current window's first request arrived (0: not seen). */
-	private windowStartedAt = 0;
-
-	/** RingCentral's headers do not say whether a window restarts whole or slides: learned. */
-	private windowsSlide = false;
-
-	private expectingFreshWindow = false;
+	/** Answer times of this process's requests, oldest first, at most `limit` of them. */
+	private answers: number[] = [];
 
 	private inFlight = 0;
 
-	/** Milliseconds this request would wait now (0 when it may go). */
+	/** Requests of other clients seen in the window, and when that was learned. */
+	private foreign = 0;
+
+	private foreignSeenAt = 0;
+
+	/** Milliseconds until a request may go (0: now). */
 	delayMs(now = Date.now()): number {
-		if (now >= this.windowEndsAt) this.remaining = undefined;
-		return Math.max(0, this.blockedUntil - now);
+		let at = this.blockedUntil;
+		const { limit, windowMs } = this;
+		if (limit !== undefined && windowMs !== undefined) {
+			const recent = this.answers.filter((time) => time > now - windowMs);
+			const foreignFresh = now - this.foreignSeenAt < windowMs ? this.foreign : 0;
+			const capacity = limit - foreignFresh;
+			// Answers that must leave the window before one more request fits.
+			const excess = recent.length + this.inFlight - capacity + 1;
+			if (excess > 0) {
+				if (excess <= recent.length) at = Math.max(at, recent[excess - 1] + windowMs);
+				else if (foreignFresh > 0) at = Math.max(at, this.foreignSeenAt + windowMs);
+				else at = Math.max(at, now + IN_FLIGHT_POLL_MS);
+			}
+		}
+		return Math.max(0, at - now);
 	}
 
 	/**
-	 * Waits until a request may go, then reserves it. Returns 0, or the wait still needed when
-	 * it exceeds `maxWaitMs` (then nothing is reserved and the caller gives up).
+	 * Waits until a request may go, then reserves it. Returns 0, or the wait still needed when it
+	 * exceeds `maxWaitMs` (then nothing is reserved and the caller gives up).
 	 */
 	async acquire(maxWaitMs: number): Promise<number> {
+		const deadline = Date.now() + maxWaitMs;
 		for (;;) {
 			const delay = this.delayMs();
-			if (delay > 0) {
-				if (delay > maxWaitMs) return delay;
-				await sleep(delay);
-				continue;
-			}
-			if (this.remaining !== undefined && this.remaining <= this.inFlight) {
-				// The window's requests are used up (by this or another execution): wait it out.
-				this.blockedUntil = this.windowEndsAt;
-				this.remaining = undefined;
-				continue;
-			}
-			this.inFlight++;
-			return 0;
+			if (delay === 0) break;
+			if (Date.now() + delay > deadline) return delay;
+			await sleepMs(delay);
 		}
+		this.inFlight++;
+		return 0;
 	}
 
-	/** Learns from a response's headers; call once per acquired request. */
+	/** Learns from an answer's headers; call once per acquired request that got an answer. */
 	observe(headers: Record<string, unknown>, status: number | undefined, now = Date.now()): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		const limit = Number(headers['x-rate-limit-limit']);
 		const remaining = Number(headers['x-rate-limit-remaining']);
 		const windowMs = Number(headers['x-rate-limit-window']) * 1000;
-		if (Number.isFinite(remaining) && Number.isFinite(windowMs) && windowMs > 0) {
-			if (this.expectingFreshWindow) {
-				// Resumed at "window start + window": a window that slides frees one request at a time.
-				this.expectingFreshWindow = false;
-				if (remaining !== limit - 1) this.windowsSlide = true;
-			}
-			if (remaining === limit - 1) this.windowStartedAt = now;
-			// The answer to a window's first request arrives after RingCentral opened the window, so
-			// "that answer + the window" is never early, and the burst's own duration is not added.
-			const early = !this.windowsSlide && now - this.windowStartedAt < windowMs;
-			this.remaining = remaining;
-			this.windowEndsAt = early ? this.windowStartedAt + windowMs : now + windowMs;
-			if (remaining <= 0) {
-				this.blockedUntil = Math.max(this.blockedUntil, this.windowEndsAt);
-				this.expectingFreshWindow = early;
+		if (status !== 429) {
+			this.answers.push(now);
+		}
+		if (Number.isFinite(limit) && limit > 0 && Number.isFinite(windowMs) && windowMs > 0) {
+			this.limit = limit;
+			this.windowMs = windowMs;
+			if (this.answers.length > limit) this.answers.splice(0, this.answers.length - limit);
+			if (Number.isFinite(remaining)) {
+				// What RingCentral counted beyond this process's own requests in the window.
+				const own = this.answers.filter((time) => time > now - windowMs).length + this.inFlight;
+				const foreign = Math.max(0, limit - remaining - own);
+				if (foreign > 0 || now - this.foreignSeenAt >= windowMs) {
+					this.foreign = foreign;
+					this.foreignSeenAt = now;
+				}
 			}
 		}
-		if (status === 429) this.penalize(retryAfterSeconds(headers), now);
+		if (status === 429) this.blockedUntil = Math.max(this.blockedUntil, now + retryAfterSeconds(headers, now) * 1000);
 	}
 
-	/** A request that ended without a response gives its reservation back. */
-	release(): void {
+	/** A request that ended without an answer gives its reservation back; it may still have been counted. */
+	release(now = Date.now()): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
+		this.answers.push(now);
+		if (this.limit !== undefined && this.answers.length > this.limit) this.answers.shift();
 	}
-
-	private penalize(seconds: number, now: number): void {
-		this.blockedUntil = Math.max(this.blockedUntil, now + seconds * 1000);
-		this.remaining = undefined;
-	}
-}
-
-/** RingCentral advises 30 s when a 429 comes without Retry-After. */
-export const DEFAULT_RETRY_AFTER_SECONDS = 30;
-
-export function retryAfterSeconds(headers: Record<string, unknown>): number {
-	const value = Number(headers['retry-after']);
-	if (headers['retry-after'] === undefined || !Number.isFinite(value)) return DEFAULT_RETRY_AFTER_SECONDS;
-	// Never retry at once: the request would land in the penalty and restart it.
-	return Math.max(value, 1);
 }
 
 const pacers = new Map<string, RateLimitPacer>();

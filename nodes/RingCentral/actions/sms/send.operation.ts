@@ -1,30 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+/** Send SMS: one JSON request to RingCentral's /sms; its message info becomes the output item. */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { extensionPath, ringCentralApiRequest } from '../../transport';
-import { describeMessage, optionsField, readMessageFields, recipientsField, senderField, textField } from './fields';
+import { recipientsField, senderField, textField } from '../../descriptions/fields';
+import { sendOptionsField } from '../../descriptions/options';
+import { ENDPOINTS, ringCentralJson } from '../../transport';
+import type { ItemOperation } from '../types';
+import { describeMessage, messageBody, readMessage } from './message';
 
-const OPERATION = 'send';
+export const send: ItemOperation = {
+	value: 'send',
+	name: 'Send SMS',
+	action: 'Send an SMS',
+	description: 'Send a text message to one number or a group',
+	kind: 'item',
+	sends: true,
+	properties: [senderField('getSmsSenders', 'SMS'), recipientsField, textField(true), sendOptionsField],
 
-export const description: INodeProperties[] = [
-	senderField(OPERATION, 'getSmsSenders', 'SmsSender'),
-	recipientsField(OPERATION),
-	textField(OPERATION, true),
-	optionsField(OPERATION),
-];
-
-/** Send SMS: one JSON request; RingCentral answers with the message info that becomes the output. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, credentialType: string): Promise<IDataObject> {
-	const { options, to, text, request } = readMessageFields(this, itemIndex, true);
-	return await ringCentralApiRequest.call(
-		this,
-		credentialType,
-		{
-			method: 'POST',
-			path: `${extensionPath(options.accountId, options.extensionId)}/sms`,
-			body: request,
+	async execute(this: IExecuteFunctions, itemIndex: number, credentialType: string): Promise<INodeExecutionData[]> {
+		const message = readMessage(this, itemIndex, true);
+		const json = await ringCentralJson.call(this, credentialType, {
+			endpoint: ENDPOINTS.sendSms,
+			params: { accountId: message.options.accountId, extensionId: message.options.extensionId },
+			body: messageBody(message),
 			itemIndex,
-			about: describeMessage('SMS', to, text),
-		},
-		options.policy,
-	);
-}
+			about: describeMessage('SMS', message),
+			policy: message.options.policy,
+		});
+		return [{ json }];
+	},
+};

@@ -1,23 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+/** Send MMS: the item's files as a multipart request to RingCentral's /mms (multipart only, attachments required). */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { attachmentPropertyNames, buildMmsBody, describeAttachments } from '../../helpers/attachments';
-import { extensionPath, ringCentralApiRequest } from '../../transport';
-import { describeMessage, optionsField, readMessageFields, recipientsField, senderField, textField } from './fields';
+import { recipientsField, senderField, textField } from '../../descriptions/fields';
+import { sendOptionsField } from '../../descriptions/options';
+import { attachmentPropertyNames, describeAttachments, readAttachmentBytes } from '../../helpers/attachments';
+import { buildMultipart, ENDPOINTS, ringCentralJson } from '../../transport';
+import type { ItemOperation } from '../types';
+import { describeMessage, messageBody, readMessage } from './message';
 
-const OPERATION = 'sendMms';
-const show = { show: { resource: ['sms'], operation: [OPERATION] } };
-
-export const description: INodeProperties[] = [
-	senderField(OPERATION, 'getMmsSenders', 'MmsSender', '. Toll-free numbers cannot send MMS, so they are not listed'),
-	recipientsField(OPERATION),
-	textField(OPERATION, false),
+const fileFields: INodeProperties[] = [
 	{
 		displayName: 'Send All Binary Files',
 		name: 'sendAllBinaryProperties',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to attach every binary property of the item instead of the ones named below',
-		displayOptions: show,
 	},
 	{
 		displayName: 'Attachments',
@@ -28,34 +25,40 @@ export const description: INodeProperties[] = [
 		placeholder: 'data, photo',
 		description:
 			'Names of the binary properties of the item to attach, comma-separated. At most 10 files and 1.5 MB in total: images, video, audio, vCard, PDF, ZIP and text files.',
-		displayOptions: { show: { ...show.show, sendAllBinaryProperties: [false] } },
+		displayOptions: { show: { sendAllBinaryProperties: [false] } },
 	},
-	optionsField(OPERATION),
 ];
 
-/**
- * Send MMS: a multipart request to RingCentral's /mms endpoint (the dedicated MMS operation of its
- * API, which accepts only multipart and requires attachments), built from the item's binary data.
- */
-export async function execute(this: IExecuteFunctions, itemIndex: number, credentialType: string): Promise<IDataObject> {
-	const { options, to, text, request } = readMessageFields(this, itemIndex, false);
-	const sendAll = this.getNodeParameter('sendAllBinaryProperties', itemIndex, false) === true;
-	const requested = sendAll ? undefined : this.getNodeParameter('binaryPropertyName', itemIndex, 'data');
-	const available = Object.keys(this.getInputData()[itemIndex]?.binary ?? {});
-	const names = attachmentPropertyNames(requested, sendAll, available);
-	const files = await describeAttachments(this, itemIndex, names, requested);
+export const sendMms: ItemOperation = {
+	value: 'sendMms',
+	name: 'Send MMS',
+	action: 'Send an MMS',
+	description: 'Send files from the item (pictures, PDFs, vCards…) with optional text',
+	kind: 'item',
+	sends: true,
+	properties: [
+		senderField('getMmsSenders', 'MMS', '. Toll-free numbers cannot send MMS, so they are not listed'),
+		recipientsField,
+		textField(false),
+		...fileFields,
+		sendOptionsField,
+	],
 
-	const fileNames = files.map((file) => file.fileName).join(', ');
-	return await ringCentralApiRequest.call(
-		this,
-		credentialType,
-		{
-			method: 'POST',
-			path: `${extensionPath(options.accountId, options.extensionId)}/mms`,
-			body: await buildMmsBody(this, itemIndex, request, files),
+	async execute(this: IExecuteFunctions, itemIndex: number, credentialType: string): Promise<INodeExecutionData[]> {
+		const message = readMessage(this, itemIndex, false);
+		const sendAll = this.getNodeParameter('sendAllBinaryProperties', itemIndex, false) === true;
+		const requested = sendAll ? undefined : this.getNodeParameter('binaryPropertyName', itemIndex, 'data');
+		const available = Object.keys(this.getInputData()[itemIndex]?.binary ?? {});
+		const files = await describeAttachments(this, itemIndex, attachmentPropertyNames(requested, sendAll, available), requested);
+		const body = buildMultipart(messageBody(message), await readAttachmentBytes(this, itemIndex, files));
+		const json = await ringCentralJson.call(this, credentialType, {
+			endpoint: ENDPOINTS.sendMms,
+			params: { accountId: message.options.accountId, extensionId: message.options.extensionId },
+			body,
 			itemIndex,
-			about: `${describeMessage('MMS', to, text)} with ${fileNames}`,
-		},
-		options.policy,
-	);
-}
+			about: `${describeMessage('MMS', message)} with ${files.map((file) => file.fileName).join(', ')}`,
+			policy: message.options.policy,
+		});
+		return [{ json }];
+	},
+};

@@ -1,4 +1,7 @@
+/** The RingCentral server a credential talks to: the choice, and the rule that tokens travel only over https. */
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+
+import { displayUrl } from './apiErrors';
 
 export const RINGCENTRAL_SERVER = 'https://platform.ringcentral.com';
 export const OFFICE_AT_HAND_SERVER = 'https://platform.ringcentral.biz';
@@ -58,17 +61,19 @@ export function resolveServerUrl(credentials: ICredentialDataDecryptedObject): s
 	const server = String(credentials.server ?? RINGCENTRAL_SERVER);
 	if (server !== 'custom') return server.replace(/\/+$/, '');
 	const raw = String(credentials.customUrl ?? '').trim();
+	// A password written into the URL must not reach an error message.
+	const shown = displayUrl(raw);
 	const url = URL.canParse(raw) ? new URL(raw) : undefined;
 	if (!url) {
 		throw new Error(
-			`The credential's Custom URL "${raw}" is not a valid URL. Enter the API server's base URL, e.g. ${RINGCENTRAL_SERVER}.`,
+			`The credential's Custom URL "${shown}" is not a valid URL. Enter the API server's base URL, e.g. ${RINGCENTRAL_SERVER}.`,
 		);
 	}
 	const secure = url.protocol === 'https:';
 	const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname);
 	if (!secure && !loopbackHttp) {
 		throw new Error(
-			`The credential's Custom URL "${raw}" is refused: it must start with https:// (http:// is allowed only for a loopback host such as 127.0.0.1 or localhost), so that tokens never travel unencrypted.`,
+			`The credential's Custom URL "${shown}" is refused: it must start with https:// (http:// is allowed only for a loopback host such as 127.0.0.1 or localhost), so that tokens never travel unencrypted.`,
 		);
 	}
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;

@@ -1,0 +1,212 @@
+/** The JWT credential's token: exchange, refresh, one token request per burst, errors without secrets. */
+import { createHash } from 'crypto';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { displayUrl, networkProblem, neverReached, readRingCentralError, retryAfterSeconds, scrubSecrets, secretsOf } from './apiErrors';
+import { TOKEN_FIXES } from './fixes';
+import { resolveServerUrl } from './server';
+import { sleepMs } from './sleep';
+
+const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/** How long a token request may wait and take; the node hands its own Options, others get these. */
+export interface TokenPolicy {
+	maxRateLimitWaitMs: number;
+	timeoutMs: number;
+}
+
+/** RingCentral's Auth group allows about 5 token requests a minute: wait out a 429, within reason. */
+export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxRateLimitWaitMs: 90_000, timeoutMs: 30_000 };
+
+/** The node's Options for the token requests made on behalf of one credential data object. */
+const policies = new WeakMap<object, TokenPolicy>();
+
+export function useTokenPolicy(credentials: ICredentialDataDecryptedObject, policy: TokenPolicy): void {
+	policies.set(credentials, policy);
+}
+
+/**
+ * Errors of the token endpoint, worded for the user; they never carry a secret. The fields avoid
+ * the names n8n's NodeApiError reads as a status (status, code, httpCode…): it would replace this
+ * message with a generic one such as "Authorization failed".
+ */
+export class RingCentralAuthError extends Error {
+	name = 'RingCentralAuthError';
+
+	constructor(
+		message: string,
+		readonly responseStatus?: number,
+		readonly ringCentralCode?: string,
+		/** The token request never reached RingCentral (refused connection): safe to try again. */
+		readonly unreached = false,
+	) {
+		super(message);
+	}
+}
+
+/**
+ * Which server, app and JWT a stored token belongs to. When the user edits the credential, the
+ * stored token no longer matches: it is not sent (RingCentral answers 401 and n8n logs in anew
+ * with the new values) and its refresh token is not used.
+ */
+export function sessionOwnerOf(credentials: ICredentialDataDecryptedObject): string {
+	return createHash('sha256')
+		.update([credentials.server, credentials.customUrl, credentials.clientId, credentials.clientSecret, credentials.jwt].join('\n'))
+		.digest('hex')
+		.slice(0, 16);
+}
+
+interface IssuedToken {
+	/** What n8n stores on the credential. */
+	fields: IDataObject;
+	expiresInSeconds: number;
+}
+
+interface Flight {
+	/** The access token this request replaces ('' at a cold start). */
+	replaces: string;
+	promise: Promise<IssuedToken>;
+	result?: IDataObject;
+	/** Until when the result may be handed to a late caller that still holds the replaced token. */
+	reusableUntil?: number;
+}
+
+/** One token request per session owner at a time, shared by every execution of this n8n process. */
+const flights = new Map<string, Flight>();
+
+/**
+ * preAuthentication of the JWT credential: n8n calls it when the stored access token is empty or
+ * was refused with 401. Executions that arrive together (a webhook burst at a cold start or at
+ * expiry) share one token request: RingCentral allows about 5 a minute and keeps about 5 sessions
+ * per user, and its refresh tokens are single use.
+ */
+export async function fetchJwtAccessToken(http: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	const owner = sessionOwnerOf(credentials);
+	const presented = String(credentials.accessToken ?? '');
+	const flight = flights.get(owner);
+	if (flight && !flight.result) return { ...(await flight.promise).fields };
+	// A caller that still holds the token just replaced is late to the same burst: it gets the new one.
+	if (flight?.result && presented !== '' && presented === flight.replaces && Date.now() < (flight.reusableUntil ?? 0)) {
+		return { ...flight.result };
+	}
+	const next: Flight = { replaces: presented, promise: requestAccessToken(http, credentials, owner) };
+	flights.set(owner, next);
+	next.promise.then(
+		(issued) => {
+			next.result = issued.fields;
+			next.reusableUntil = Date.now() + Math.max(0, issued.expiresInSeconds - 60) * 1000;
+		},
+		// A failed request is not shared with later callers: the next one tries again.
+		() => flights.get(owner) === next && flights.delete(owner),
+	);
+	return { ...(await next.promise).fields };
+}
+
+/** A still-valid refresh token is tried first: every JWT login opens a new RingCentral session. */
+async function requestAccessToken(http: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, owner: string): Promise<IssuedToken> {
+	const baseUrl = resolveServerUrl(credentials);
+	if (credentials.refreshToken && credentials.sessionOwner === owner) {
+		const refreshed = await requestToken(http, baseUrl, credentials, { grant_type: 'refresh_token', refresh_token: String(credentials.refreshToken) });
+		// Refresh tokens are single use and expire: any refusal falls back to a JWT login.
+		if (refreshed.statusCode === 200) return tokenFields(refreshed, owner);
+	}
+	const response = await requestToken(http, baseUrl, credentials, { grant_type: JWT_GRANT, assertion: String(credentials.jwt ?? '') });
+	if (response.statusCode !== 200) throw authErrorFrom(response, credentials);
+	return tokenFields(response, owner);
+}
+
+function tokenFields(response: IN8nHttpFullResponse, owner: string): IssuedToken {
+	const body = parseBody(response.body);
+	if (typeof body?.access_token !== 'string' || body.access_token === '') {
+		throw new RingCentralAuthError('RingCentral answered the token request without an access token. Check the Server setting of the credential.', response.statusCode);
+	}
+	return {
+		fields: {
+			accessToken: body.access_token,
+			refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
+			sessionOwner: owner,
+		},
+		expiresInSeconds: Number(body.expires_in) || 3600,
+	};
+}
+
+function parseBody(body: unknown): IDataObject | undefined {
+	if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return body as IDataObject;
+	try {
+		return JSON.parse(String(body)) as IDataObject;
+	} catch {
+		return undefined;
+	}
+}
+
+async function requestToken(
+	http: IHttpRequestHelper,
+	baseUrl: string,
+	credentials: ICredentialDataDecryptedObject,
+	form: Record<string, string>,
+): Promise<IN8nHttpFullResponse> {
+	const policy = policies.get(credentials) ?? DEFAULT_TOKEN_POLICY;
+	const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
+	const deadline = Date.now() + policy.maxRateLimitWaitMs;
+	for (;;) {
+		let response: IN8nHttpFullResponse | undefined;
+		let networkCode: string | undefined;
+		try {
+			response = (await http.helpers.httpRequest({
+				method: 'POST',
+				url: `${baseUrl}/restapi/oauth/token`,
+				headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				body: new URLSearchParams(form).toString(),
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				// The Basic value and the JWT go to RingCentral's token endpoint and nowhere else.
+				disableFollowRedirect: true,
+				timeout: policy.timeoutMs,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			// The network error's request config holds the Basic header and the JWT: keep only its code.
+			networkCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? 'unknown';
+		}
+		if (!response) {
+			// n8n rewrites messages that contain a system error code, so the code is not quoted.
+			throw new RingCentralAuthError(
+				`Could not reach RingCentral at ${displayUrl(baseUrl)} to get an access token (${networkProblem(networkCode)}). Check the credential's Server setting and the network.`,
+				undefined,
+				undefined,
+				neverReached(networkCode),
+			);
+		}
+		if (response.statusCode !== 429) return response;
+		const waitMs = retryAfterSeconds(response.headers) * 1000;
+		if (Date.now() + waitMs > deadline) return response;
+		await sleepMs(waitMs);
+	}
+}
+
+function authErrorFrom(response: IN8nHttpFullResponse, credentials: ICredentialDataDecryptedObject): RingCentralAuthError {
+	const status = response.statusCode;
+	const scrub = (text: string) => scrubSecrets(text, secretsOf(credentials));
+	if (status >= 300 && status < 400) {
+		const location = String(response.headers.location ?? '');
+		const host = URL.canParse(location) ? new URL(location).host : location ? 'another address' : 'no address';
+		return new RingCentralAuthError(scrub(`RingCentral's token endpoint answered with a redirect (HTTP ${status} to ${host}). ${TOKEN_FIXES.redirect}`), status);
+	}
+	const body = parseBody(response.body) ?? {};
+	const { errorCode, message } = readRingCentralError(body, status);
+	let fix: string;
+	let what = 'refused the credential';
+	if (status === 429) {
+		fix = TOKEN_FIXES.rateLimited;
+		what = 'rate-limited the token request';
+	} else if (status >= 500) {
+		fix = TOKEN_FIXES.server;
+		what = `could not issue a token (HTTP ${status})`;
+	} else if (body.error === 'invalid_client' || status === 401) {
+		fix = TOKEN_FIXES.client;
+	} else if (body.error === 'unauthorized_client') {
+		fix = TOKEN_FIXES.flow;
+	} else {
+		fix = TOKEN_FIXES.jwt;
+	}
+	return new RingCentralAuthError(scrub(`RingCentral ${what} (${errorCode}: ${message}). ${fix}`), status, errorCode);
+}

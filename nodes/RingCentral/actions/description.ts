@@ -1,0 +1,50 @@
+/** The node's parameters, built from the registry: authentication, resource, each resource's operations and fields. */
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { RESOURCES } from './resources';
+
+const authentication: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'JWT', value: 'jwt', description: "RingCentral's server-to-server flow with a JWT credential" },
+		{ name: 'OAuth2', value: 'oAuth2', description: 'A RingCentral user signs in once through n8n' },
+	],
+	default: 'jwt',
+};
+
+// The registry's first resource (and each resource's first operation) is the default, not a literal.
+// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+const resource: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: RESOURCES.map(({ name, value }) => ({ name, value })),
+	default: RESOURCES[0].value,
+};
+
+function operationsOf(entry: (typeof RESOURCES)[number]): INodeProperties[] {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+	const selector: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [entry.value] } },
+		options: entry.operations.map(({ name, value, action, description }) => ({ name, value, action, description })),
+		default: entry.operations[0].value,
+	};
+	const fields = entry.operations.flatMap((operation) =>
+		updateDisplayOptions({ show: { resource: [entry.value], operation: [operation.value] } }, operation.properties),
+	);
+	return [selector, ...fields];
+}
+
+export const properties: INodeProperties[] = [authentication, resource, ...RESOURCES.flatMap(operationsOf)];
+
+/** The node's subtitle: the chosen operation's name. */
+const names = Object.fromEntries(RESOURCES.flatMap((entry) => entry.operations.map((operation) => [`${entry.value}:${operation.value}`, operation.name])));
+export const subtitle = `={{ ${JSON.stringify(names)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;

@@ -1,0 +1,5 @@
+/** Every resource of the RingCentral node: one line each. */
+import { sms } from './sms/Sms.resource';
+import type { Resource } from './types';
+
+export const RESOURCES: Resource[] = [sms];

@@ -1,0 +1,59 @@
+/** Fields of a message (UI only): From, To, Text. The registry adds where they show. */
+import type { INodeProperties } from 'n8n-workflow';
+
+/** From: the user's numbers that RingCentral enabled for this kind of message, or one typed in. */
+export function senderField(listMethod: string, kind: string, extra = ''): INodeProperties {
+	return {
+		displayName: 'From',
+		name: 'from',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `Your RingCentral number that sends the message. The list shows the numbers of the authenticated user that can send ${kind}${extra}.`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: listMethod, searchable: true },
+			},
+			{
+				displayName: 'By Number',
+				name: 'number',
+				type: 'string',
+				placeholder: '+16505550100',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[^A-Za-z]*[+(\\d][^A-Za-z]{6,}$', errorMessage: 'Enter a phone number, e.g. +16505550100' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const recipientsField: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '+14155550100',
+	description:
+		'Phone number of the recipient. Several numbers (comma-separated, or an expression that gives a list; at most 10) make one group message in which every recipient sees the others, as RingCentral defines it. For private messages, send one item per recipient.',
+};
+
+export function textField(required: boolean): INodeProperties {
+	return {
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required,
+		description: required
+			? 'The message, 1 to 1000 characters (emoji and other symbols outside the basic range count as 2)'
+			: 'Optional text sent with the files, at most 1000 characters',
+	};
+}

@@ -1,0 +1,140 @@
+/** The one way to RingCentral: authentication by n8n, pacing, retries only where safe, errors that say what to do. */
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { neverReached } from '../../../credentials/common/ringcentral/apiErrors';
+import { sleepMs } from '../../../credentials/common/ringcentral/sleep';
+import { applyTokenPolicy, runCredential, scrubberFor, type RunCredential } from './credential';
+import { buildPath, type Endpoint } from './endpoints';
+import { authError, connectionError, rateLimitError, redirectError, ringCentralApiError, uncertainOutcome, unreadableAnswer, type ErrorScope } from './errors';
+import { describeFailure, readAnswer } from './failures';
+import { backoffMs, DEFAULT_POLICY, MAX_RETRIES, type RequestPolicy } from './policy';
+import { pacerFor } from './rateLimitPacer';
+import type { RingCentralContext } from './types';
+
+export interface ApiRequest {
+	endpoint: Endpoint;
+	/** Values of the endpoint's {placeholders}; "~" when not given. */
+	params?: Record<string, string | number>;
+	qs?: IDataObject;
+	body?: IDataObject | FormData;
+	itemIndex?: number;
+	/** Names the message in errors that leave its fate open, e.g. SMS to +14155550100 "Hello…". */
+	about?: string;
+	policy?: RequestPolicy;
+}
+
+export interface ApiResponse {
+	status: number;
+	headers: IDataObject;
+	/** A JSON object (answer 'json'), a readable stream (answer 'stream') or nothing. */
+	body: unknown;
+}
+
+/**
+ * Sends one request and returns RingCentral's complete, successful answer, or throws a
+ * NodeApiError/NodeOperationError carrying the item index. n8n adds the token (and renews it once
+ * after a 401); 429s are waited out within Max Rate Limit Wait; a request the endpoint declares
+ * not repeatable is never sent twice: anything short of a complete answer after it was written is
+ * reported as "may or may not have been sent".
+ */
+export async function ringCentralRequest(this: RingCentralContext, credentialType: string, request: ApiRequest): Promise<ApiResponse> {
+	const { endpoint, itemIndex, about } = request;
+	const policy = request.policy ?? DEFAULT_POLICY;
+	const credential = await runCredential(this, credentialType, itemIndex);
+	let path: string;
+	try {
+		path = buildPath(endpoint, request.params);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex, description: 'Nothing was sent. Check the IDs in the node\'s fields and Options.' });
+	}
+	if (credential.decrypted) applyTokenPolicy(credential, policy);
+	const pacer = pacerFor(`${credential.key}:${endpoint.group}`);
+	const deadline = Date.now() + policy.maxRateLimitWaitMs;
+	const fail = async (build: (scope: ErrorScope) => Error): Promise<never> => {
+		throw build({ node: this.getNode(), itemIndex, about, scrub: await scrubberFor(this, credentialType, credential) });
+	};
+
+	let retries = 0;
+	const mayRetry = () => retries < MAX_RETRIES && Date.now() + backoffMs(retries) < deadline;
+	for (;;) {
+		const tooLongMs = await pacer.acquire(deadline - Date.now());
+		if (tooLongMs > 0) return await fail((scope) => rateLimitError(scope, policy, tooLongMs));
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(credential, endpoint, path, request, policy), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
+		} catch (error) {
+			pacer.release();
+			const failure = describeFailure(error);
+			if (failure.kind === 'answer') return await fail((scope) => ringCentralApiError(scope, failure.status, failure.body));
+			if (failure.kind === 'auth') {
+				if (failure.unreached && mayRetry()) {
+					await sleepMs(backoffMs(retries++));
+					continue;
+				}
+				return await fail((scope) => authError(scope, failure.message, failure.status));
+			}
+			const reached = !neverReached(failure.code);
+			if ((!reached || endpoint.repeatable) && mayRetry()) {
+				await sleepMs(backoffMs(retries++));
+				continue;
+			}
+			if (failure.kind === 'incomplete' && !endpoint.repeatable) {
+				return await fail((scope) => uncertainOutcome(scope, failure.what, failure.status));
+			}
+			return await fail((scope) => connectionError(scope, failure.code, reached, credential.baseUrl, endpoint.repeatable));
+		}
+
+		pacer.observe(response.headers, response.statusCode);
+		const status = response.statusCode;
+		if (status >= 200 && status < 300) {
+			const answer = await readAnswer(endpoint, response);
+			if (answer.complete) return { status, headers: response.headers, body: answer.body };
+			if (endpoint.repeatable && mayRetry()) {
+				await sleepMs(backoffMs(retries++));
+				continue;
+			}
+			const what = `RingCentral accepted the request (HTTP ${status}) but its answer could not be read`;
+			if (!endpoint.repeatable) return await fail((scope) => uncertainOutcome(scope, what, status));
+			return await fail((scope) => unreadableAnswer(scope, status));
+		}
+		if (status >= 300 && status < 400) return await fail((scope) => redirectError(scope, status, response.headers.location));
+		// A 429 was not processed: the pacer now holds every request until Retry-After has passed.
+		if (status === 429) {
+			if (Date.now() >= deadline) return await fail((scope) => rateLimitError(scope, policy, 0));
+			continue;
+		}
+		const body = (await readAnswer(endpoint, response)).body;
+		if (status >= 500) {
+			if ((endpoint.repeatable || policy.retryOnServerErrors) && mayRetry()) {
+				await sleepMs(backoffMs(retries++));
+				continue;
+			}
+			if (!endpoint.repeatable) {
+				const detail = (body as IDataObject | undefined)?.message;
+				return await fail((scope) => uncertainOutcome(scope, `RingCentral answered HTTP ${status}${typeof detail === 'string' ? ` (${detail})` : ''}`, status));
+			}
+		}
+		return await fail((scope) => ringCentralApiError(scope, status, body));
+	}
+}
+
+function httpOptions(credential: RunCredential, endpoint: Endpoint, path: string, request: ApiRequest, policy: RequestPolicy): IHttpRequestOptions {
+	const multipart = request.body instanceof FormData;
+	return {
+		method: endpoint.method,
+		url: `${credential.baseUrl}${path}`,
+		qs: request.qs,
+		body: request.body as IHttpRequestOptions['body'],
+		json: !multipart && endpoint.answer !== 'stream',
+		encoding: endpoint.answer === 'stream' ? 'stream' : undefined,
+		returnFullResponse: true,
+		// Every status comes back for the node to judge, except 401: n8n must see it to renew the token.
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		// RingCentral's API never redirects; following one would hand the token to another host.
+		disableFollowRedirect: true,
+		timeout: policy.timeoutMs,
+		// The socket timeout above is idle time only: this bounds the whole answer, a trickling one too.
+		abortSignal: AbortSignal.timeout(policy.timeoutMs),
+	};
+}
