@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runRingCentral } from './harness/engine';
-import { credentialStore, sendRequests, smsParameters, startEmulator } from './harness/setup';
-import type { FaultKind, RingCentralEmulator } from './emulator';
+import { runRingCentral } from '../../dev/harness/engine';
+import { credentialStore, sendRequests, smsParameters, startEmulator } from '../../dev/harness/setup';
+import type { FaultKind, RingCentralEmulator } from '../../dev/emulator';
 
 const ITEMS = 50;
 const items: INodeExecutionData[] = Array.from({ length: ITEMS }, (_, i) => ({

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { runRingCentral } from './harness/engine';
-import { credentialStore, sendRequests, smsParameters, startEmulator } from './harness/setup';
+import { runRingCentral } from '../../dev/harness/engine';
+import { credentialStore, sendRequests, smsParameters, startEmulator } from '../../dev/harness/setup';
 
 const itemsFor = (count: number, prefix: string): INodeExecutionData[] =>
 	Array.from({ length: count }, (_, i) => ({ json: { phone: `+1415555${String(1000 + (i % 9000))}`, text: `${prefix} message ${i}` } }));

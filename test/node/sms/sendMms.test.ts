@@ -1,7 +1,7 @@
-import { runRingCentral, useStoredBinaryData } from './harness/engine';
-import { fileBytes, inlineBinary, sha256, storedBinary } from './harness/binary';
-import { credentialStore, mmsParameters, RECIPIENT, SENDER, sendRequests, startEmulator } from './harness/setup';
-import type { RingCentralEmulator } from './emulator';
+import { runRingCentral, useStoredBinaryData } from '../../../dev/harness/engine';
+import { fileBytes, inlineBinary, sha256, storedBinary } from '../../../dev/harness/binary';
+import { credentialStore, mmsParameters, RECIPIENT, SENDER, sendRequests, startEmulator } from '../../../dev/harness/setup';
+import type { RingCentralEmulator } from '../../../dev/emulator';
 import type { IBinaryData } from 'n8n-workflow';
 
 let emulator: RingCentralEmulator;

@@ -8,7 +8,7 @@ import {
 	RingCentralEmulator,
 	SUPPORTED_MMS_CONTENT_TYPES,
 	parseMultipart,
-} from './emulator';
+} from '../../dev/emulator';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
@@ -729,8 +729,8 @@ describe('reset', () => {
 
 describe('cli', () => {
 	it('prints one JSON line and stops on SIGTERM', async () => {
-		const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
-		const child = spawn(tsx, [path.join(__dirname, 'emulator', 'cli.ts'), '--medium-limit', '5', '--window', '2'], {
+		const tsx = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+		const child = spawn(tsx, [path.join(__dirname, '..', '..', 'dev', 'emulator', 'cli.ts'), '--medium-limit', '5', '--window', '2'], {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		try {

@@ -1,6 +1,6 @@
-import { runRingCentral, testCredential } from './harness/engine';
-import { credentialStore, sendRequests, smsParameters, startEmulator } from './harness/setup';
-import type { RingCentralEmulator } from './emulator';
+import { runRingCentral, testCredential } from '../../dev/harness/engine';
+import { credentialStore, sendRequests, smsParameters, startEmulator } from '../../dev/harness/setup';
+import type { RingCentralEmulator } from '../../dev/emulator';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 let emulator: RingCentralEmulator;

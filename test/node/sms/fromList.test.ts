@@ -1,6 +1,6 @@
-import { listSearch } from './harness/engine';
-import { credentialStore, smsParameters, startEmulator } from './harness/setup';
-import type { PhoneNumberFixture, RingCentralEmulator } from './emulator';
+import { listSearch } from '../../../dev/harness/engine';
+import { credentialStore, smsParameters, startEmulator } from '../../../dev/harness/setup';
+import type { PhoneNumberFixture, RingCentralEmulator } from '../../../dev/emulator';
 
 const number = (id: string, phoneNumber: string, features: string[], label?: string): PhoneNumberFixture => ({
 	id,

@@ -1,5 +1,5 @@
 // Runs the emulator as a process for the demo, benchmarks or a full n8n instance:
-//   npx tsx test/emulator/cli.ts [--port N] [--medium-limit N --window S] [--penalty S]
+//   npx tsx dev/emulator/cli.ts [--port N] [--medium-limit N --window S] [--penalty S]
 // Also --light-limit, --heavy-limit, --auth-limit. Prints one JSON line, then
 // runs until SIGTERM/SIGINT.
 import { DEFAULT_FROM } from './fixtures';

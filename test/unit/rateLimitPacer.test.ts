@@ -1,4 +1,4 @@
-import { RateLimitPacer } from '../nodes/RingCentral/transport/rateLimitPacer';
+import { RateLimitPacer } from '../../nodes/RingCentral/transport/rateLimitPacer';
 
 /** RingCentral's rate-limit headers for a limit of 3 per 1-second window. */
 const headers = (remaining: number, extra: Record<string, string> = {}) => ({

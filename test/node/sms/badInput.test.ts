@@ -1,9 +1,9 @@
 import type { IBinaryData, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runRingCentral } from './harness/engine';
-import { fileBytes, inlineBinary } from './harness/binary';
-import { credentialStore, mmsParameters, smsParameters, startEmulator } from './harness/setup';
-import type { RingCentralEmulator } from './emulator';
+import { runRingCentral } from '../../../dev/harness/engine';
+import { fileBytes, inlineBinary } from '../../../dev/harness/binary';
+import { credentialStore, mmsParameters, smsParameters, startEmulator } from '../../../dev/harness/setup';
+import type { RingCentralEmulator } from '../../../dev/emulator';
 
 let emulator: RingCentralEmulator;
 

@@ -1,6 +1,6 @@
-import { runRingCentral } from './harness/engine';
-import { credentialStore, RECIPIENT, SENDER, sendRequests, smsParameters, startEmulator } from './harness/setup';
-import type { RingCentralEmulator } from './emulator';
+import { runRingCentral } from '../../../dev/harness/engine';
+import { credentialStore, RECIPIENT, SENDER, sendRequests, smsParameters, startEmulator } from '../../../dev/harness/setup';
+import type { RingCentralEmulator } from '../../../dev/emulator';
 
 let emulator: RingCentralEmulator;
 

@@ -1,9 +1,9 @@
 import type { IRun } from 'n8n-workflow';
 
-import { runRingCentral, testCredential } from './harness/engine';
-import type { TestCredentialsHelper } from './harness/credentials';
-import { credentialStore, smsParameters, startEmulator } from './harness/setup';
-import type { FaultKind, RingCentralEmulator } from './emulator';
+import { runRingCentral, testCredential } from '../../dev/harness/engine';
+import type { TestCredentialsHelper } from '../../dev/harness/credentials';
+import { credentialStore, smsParameters, startEmulator } from '../../dev/harness/setup';
+import type { FaultKind, RingCentralEmulator } from '../../dev/emulator';
 
 const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
 let emulator: RingCentralEmulator;
