@@ -1,15 +1,9 @@
 import { runRingCentral, testCredential } from '../../dev/harness/engine';
-import { credentialStore, sendRequests, smsParameters, startEmulator } from '../../dev/harness/setup';
-import type { RingCentralEmulator } from '../../dev/emulator';
+import { credentialStore, sendRequests, smsParameters } from '../../dev/harness/setup';
+import { useEmulator } from '../../dev/harness/lifecycle';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-let emulator: RingCentralEmulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 describe('JWT credential: one token, reused across executions', () => {
 	test('two executions cost one token request, with Basic client auth and the JWT grant', async () => {

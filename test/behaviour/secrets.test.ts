@@ -2,17 +2,12 @@ import type { IRun } from 'n8n-workflow';
 
 import { runRingCentral, testCredential } from '../../dev/harness/engine';
 import type { TestCredentialsHelper } from '../../dev/harness/credentials';
-import { credentialStore, smsParameters, startEmulator } from '../../dev/harness/setup';
-import type { FaultKind, RingCentralEmulator } from '../../dev/emulator';
+import { credentialStore, smsParameters } from '../../dev/harness/setup';
+import { useEmulator } from '../../dev/harness/lifecycle';
+import type { FaultKind } from '../../dev/emulator';
 
 const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
-let emulator: RingCentralEmulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 /** Everything n8n could store from a run: items, errors with their causes, messages, stacks. */
 function serialize(run: IRun): string {

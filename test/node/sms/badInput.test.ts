@@ -2,16 +2,10 @@ import type { IBinaryData, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { runRingCentral } from '../../../dev/harness/engine';
 import { fileBytes, inlineBinary } from '../../../dev/harness/binary';
-import { credentialStore, mmsParameters, smsParameters, startEmulator } from '../../../dev/harness/setup';
-import type { RingCentralEmulator } from '../../../dev/emulator';
+import { credentialStore, mmsParameters, smsParameters } from '../../../dev/harness/setup';
+import { useEmulator } from '../../../dev/harness/lifecycle';
 
-let emulator: RingCentralEmulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const png = (size = 100) => inlineBinary(fileBytes(size), 'image/png', 'p.png');
 const withFiles = (binary: Record<string, IBinaryData>, json = {}): INodeExecutionData[] => [{ json, binary }];

@@ -1,6 +1,7 @@
 import { listSearch } from '../../../dev/harness/engine';
-import { credentialStore, smsParameters, startEmulator } from '../../../dev/harness/setup';
-import type { PhoneNumberFixture, RingCentralEmulator } from '../../../dev/emulator';
+import { credentialStore, smsParameters } from '../../../dev/harness/setup';
+import { useEmulator } from '../../../dev/harness/lifecycle';
+import type { PhoneNumberFixture } from '../../../dev/emulator';
 
 const number = (id: string, phoneNumber: string, features: string[], label?: string): PhoneNumberFixture => ({
 	id,
@@ -23,13 +24,7 @@ const numbers = [
 	number('6', '+16505550104', ['CallerId', 'A2PSmsSender']),
 ];
 
-let emulator: RingCentralEmulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ phoneNumbers: numbers });
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator({ phoneNumbers: numbers });
 
 describe('From list shows the numbers that may send, across every page', () => {
 	test('Send SMS lists the SmsSender numbers of both pages', async () => {

@@ -1,16 +1,10 @@
 import { runRingCentral, useStoredBinaryData } from '../../../dev/harness/engine';
 import { fileBytes, inlineBinary, sha256, storedBinary } from '../../../dev/harness/binary';
-import { credentialStore, mmsParameters, RECIPIENT, SENDER, sendRequests, startEmulator } from '../../../dev/harness/setup';
-import type { RingCentralEmulator } from '../../../dev/emulator';
+import { credentialStore, mmsParameters, RECIPIENT, SENDER, sendRequests } from '../../../dev/harness/setup';
+import { useEmulator } from '../../../dev/harness/lifecycle';
 import type { IBinaryData } from 'n8n-workflow';
 
-let emulator: RingCentralEmulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const png = fileBytes(2048, 1);
 const pdf = fileBytes(5000, 2);

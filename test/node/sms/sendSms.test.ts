@@ -1,14 +1,8 @@
 import { runRingCentral } from '../../../dev/harness/engine';
-import { credentialStore, RECIPIENT, SENDER, sendRequests, smsParameters, startEmulator } from '../../../dev/harness/setup';
-import type { RingCentralEmulator } from '../../../dev/emulator';
+import { credentialStore, RECIPIENT, SENDER, sendRequests, smsParameters } from '../../../dev/harness/setup';
+import { useEmulator } from '../../../dev/harness/lifecycle';
 
-let emulator: RingCentralEmulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 describe('Send SMS posts RingCentral JSON to the extension sms endpoint', () => {
 	test('the request body is exactly from, to and text, sent with the bearer token', async () => {
