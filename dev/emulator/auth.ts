@@ -20,7 +20,7 @@ interface RefreshTokenRecord {
 	token: string;
 	accessToken: string;
 	expiresAt: number;
-	/** Refresh tokens are single use (reference §3). */
+	/** Refresh tokens are single use (https://developers.ringcentral.com/guide/authentication/refresh-tokens). */
 	revoked: boolean;
 }
 
@@ -121,7 +121,7 @@ export class TokenStore {
 		return undefined;
 	}
 
-	/** Revoking either token ends the whole session (reference §3, Revoke). */
+	/** Revoking either token ends the whole session (https://developers.ringcentral.com/guide/authentication/tokens). */
 	revoke(token: string): void {
 		const access = this.access.get(token);
 		const refresh = this.refresh.get(access ? access.refreshToken : token);

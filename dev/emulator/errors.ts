@@ -1,5 +1,5 @@
 // RingCentral error bodies. Real responses duplicate errors[0] at the top level
-// (reference §5), and the token endpoint adds OAuth's error/error_description.
+// (https://developers.ringcentral.com/guide/basics/errors), and the token endpoint adds OAuth's error/error_description.
 
 export interface ErrorOptions {
 	parameterName?: string;

@@ -1,3 +1,4 @@
+// Fault injection: a first-in first-out queue of faults matched by method and path.
 import type { Fault, FaultKind } from './types';
 
 /** Injected faults, consumed first-in first-out by matching requests. */

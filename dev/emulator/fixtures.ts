@@ -1,3 +1,4 @@
+// The app, JWT, account and phone numbers the emulator knows by default.
 import type { PhoneNumberFixture } from './types';
 
 /** The one valid app, JWT credential and user the emulator knows. */
@@ -27,7 +28,7 @@ export const DEFAULT_PHONE_NUMBERS: PhoneNumberFixture[] = [
 		label: 'Main direct line',
 	},
 	{
-		// Toll-free numbers never get MmsSender (reference §2).
+		// Toll-free numbers never get MmsSender (https://developers.ringcentral.com/guide/messaging/sms/sms-requirements).
 		id: '1002',
 		phoneNumber: '+18885550100',
 		usageType: 'DirectNumber',

@@ -1,4 +1,4 @@
-// Public entry point of the RingCentral emulator (test-only, Node built-ins only).
+// Public entry point of the RingCentral emulator (development only, Node built-ins only).
 export { RingCentralEmulator, defaultRoutes } from './server';
 export { EMULATOR_DEFAULTS, DEFAULT_FROM, DEFAULT_PHONE_NUMBERS } from './fixtures';
 export { SUPPORTED_MMS_CONTENT_TYPES, MESSAGE_LIMITS } from './messages';

@@ -8,7 +8,7 @@ import type { MultipartPart } from './multipart';
 import type { HandlerResult, RequestContext, Route } from './routes';
 import type { MessageAttachmentInfo, MessageInfo, PhoneNumberFixture, StoredMessage } from './types';
 
-/** GUIDE messaging/sms/sending-images, "supported MMS content types" (reference §2). */
+/** "Supported MMS content types" of https://developers.ringcentral.com/guide/messaging/sms/sending-images */
 export const SUPPORTED_MMS_CONTENT_TYPES: readonly string[] = [
 	'image/jpeg', 'image/png', 'image/bmp', 'image/gif', 'image/tiff', 'image/svg+xml', 'image/webp',
 	'video/3gpp', 'video/mp4', 'video/mpeg', 'video/avi', 'video/x-flv', 'video/x-ms-wmv', 'video/quicktime',
@@ -157,7 +157,7 @@ function accept(ctx: RequestContext, from: string, to: string[], text: string | 
 		id: Number(id),
 		to: to.map((phoneNumber) => ({ phoneNumber, messageStatus: 'Queued' })),
 		from: { phoneNumber: from },
-		type: 'SMS', // MMS too (reference §1)
+		type: 'SMS', // MMS too (RingCentral's own Send MMS example answers type SMS)
 		creationTime: now,
 		readStatus: 'Read',
 		priority: 'Normal',

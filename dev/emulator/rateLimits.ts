@@ -1,3 +1,4 @@
+// RingCentral's per-group rate limits: fixed or sliding windows, the penalty, X-Rate-Limit-* headers.
 import type { RateLimitConfig, RateLimitGroup } from './types';
 
 // Groups without a configured limit behave as unlimited but still send headers,
@@ -24,7 +25,7 @@ interface Counter {
  * starts with the first request after the previous one ended (or, with `sliding`,
  * the requests of the last window count); going over the
  * limit starts a penalty, and ANY request during the penalty restarts it
- * (the "429 trap", reference §4).
+ * (the "429 trap" of RingCentral's rate-limit guide: https://developers.ringcentral.com/guide/basics/rate-limits).
  */
 export class RateLimiter {
 	private configs: Partial<Record<RateLimitGroup, RateLimitConfig>>;

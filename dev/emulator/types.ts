@@ -117,7 +117,7 @@ export interface MessageAttachmentInfo {
 	size?: number;
 }
 
-/** GetSMSMessageInfoResponse (reference §1), the body of an accepted send. */
+/** GetSMSMessageInfoResponse of RingCentral's API reference (createSMSMessage), the body of an accepted send. */
 export interface MessageInfo {
 	uri: string;
 	id: number;

@@ -1,3 +1,4 @@
+// Binary data for tests: checksums, distinct file bytes, inline or filesystem-stored n8n binaries.
 import './environment';
 
 import { createHash } from 'node:crypto';

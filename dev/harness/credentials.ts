@@ -1,3 +1,4 @@
+// n8n's credential store and helper as packages/cli provides them, for one credential per type.
 import './environment';
 
 import { Credentials } from 'n8n-core';

@@ -1,3 +1,4 @@
+// Runs the RingCentral node inside n8n-core's WorkflowExecute, its list search and its credential test.
 import './environment';
 
 import { Container } from '@n8n/di';

@@ -1,3 +1,4 @@
+// A Start node that emits given items, and the node-type registry the harness workflows use.
 import './environment';
 
 import {

@@ -1,3 +1,4 @@
+// Emulator-backed credentials and node parameters for harness runs (tests, demo, benchmarks).
 import './environment';
 
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
