@@ -17,8 +17,9 @@ export default tseslint.config(
 		},
 	},
 	{
-		// Tests, tools and benchmarks read loosely typed JSON from n8n's REST API and CLI.
-		files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+		// Tests, development tools (dev/: emulator, harness, n8n driver), scripts and benchmarks read
+		// loosely typed JSON from n8n's REST API and CLI.
+		files: ['dev/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' },
 	},
 	{

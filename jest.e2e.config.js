@@ -7,7 +7,7 @@ module.exports = {
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
-	globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+	globalSetup: '<rootDir>/dev/n8n/globalSetup.ts',
 	// beforeAll starts n8n (about 20 s) and CLI runs take about 4 s each.
 	testTimeout: 180000,
 	maxWorkers: 1,

@@ -8,8 +8,8 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 
-import type { RingCentralEmulator } from '../test/emulator';
-import { startEmulator } from '../test/harness/setup';
+import type { RingCentralEmulator } from '../dev/emulator';
+import { startEmulator } from '../dev/harness/setup';
 import { BenchN8n } from './fullN8n';
 import { RESULT_PREFIX, type MmsMemoryResult } from './mmsMemory';
 import { CREDENTIALS, SMS_PATH, VARIANT_LABELS, credentialsJson, workflow, type Variant } from './workflows';

@@ -5,7 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 
-import { RingCentralEmulator, type EmulatorOptions } from '../test/emulator';
+import { RingCentralEmulator, type EmulatorOptions } from '../dev/emulator';
 
 /** What the parent needs to check the run: accepted messages and the send path's statuses. */
 export interface EmulatorSummary {

@@ -13,7 +13,7 @@ import {
 	n8nCli,
 	removeN8nHome,
 	type N8nHome,
-} from '../test/e2e/n8n';
+} from '../dev/n8n/n8n';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 

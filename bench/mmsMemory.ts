@@ -4,7 +4,7 @@
  * sampled every 20 ms; the growth over a post-GC baseline shows whether the node holds files
  * beyond the item it is sending. Run alone: npx tsx bench/mmsMemory.ts [--quick | --items N]
  */
-import '../test/harness/environment';
+import '../dev/harness/environment';
 
 import { randomBytes } from 'node:crypto';
 import v8 from 'node:v8';
@@ -12,10 +12,10 @@ import vm from 'node:vm';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { sha256, storedBinary } from '../test/harness/binary';
-import { TestCredentialsHelper } from '../test/harness/credentials';
-import { runRingCentral, useStoredBinaryData } from '../test/harness/engine';
-import { jwtCredential, mmsParameters } from '../test/harness/setup';
+import { sha256, storedBinary } from '../dev/harness/binary';
+import { TestCredentialsHelper } from '../dev/harness/credentials';
+import { runRingCentral, useStoredBinaryData } from '../dev/harness/engine';
+import { jwtCredential, mmsParameters } from '../dev/harness/setup';
 import { startRemoteEmulator } from './emulatorHost';
 
 export const FILE_BYTES = 1_400_000;

@@ -2,8 +2,8 @@
  * Workflows and credentials for the full n8n, configured as a user would in the editor:
  * Manual Trigger → Code (generates the items) → the node(s) under test.
  */
-import { EMULATOR_DEFAULTS } from '../test/emulator';
-import { SENDER } from '../test/harness/setup';
+import { EMULATOR_DEFAULTS } from '../dev/emulator';
+import { SENDER } from '../dev/harness/setup';
 
 export const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
 

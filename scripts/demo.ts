@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { runRingCentral, useStoredBinaryData } from '../test/harness/engine';
-import { storedBinary } from '../test/harness/binary';
-import { credentialStore, mmsParameters, smsParameters, startEmulator } from '../test/harness/setup';
+import { runRingCentral, useStoredBinaryData } from '../dev/harness/engine';
+import { storedBinary } from '../dev/harness/binary';
+import { credentialStore, mmsParameters, smsParameters, startEmulator } from '../dev/harness/setup';
 
 async function main(): Promise<void> {
 	const emulator = await startEmulator();

@@ -6,7 +6,8 @@
 #   NODE24=<path to the node 24 binary>
 #   N8N_BIN=<path to n8n's bin script; run it as "$NODE24" "$N8N_BIN" ...>
 #
-# Why the recipe looks like this (see /work/shared/reference/n8n-engine-testing.md §4):
+# Why the recipe looks like this (found by installing n8n 2.41.1 from this project's npm registry;
+# n8n's own npm install guide: https://docs.n8n.io/hosting/installation/npm/):
 # - n8n >= 2.36 needs Node >= 24; the npm `node` package ships the bare binary, so no nodejs.org.
 # - n8n 2.41.1 is the newest release whose whole tree this registry has (2.41.3 misses packages).
 # - linkedom 0.18.15 needs cssomnom, which the registry lacks: pin linkedom 0.18.14.

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { RingCentralEmulator } from '../test/emulator';
+import { RingCentralEmulator } from '../dev/emulator';
 import {
 	EXAMPLES,
 	EXAMPLES_DIR,
@@ -20,10 +20,10 @@ import {
 	loadExample,
 	oauth2Credential,
 	withDownloadUrl,
-} from '../test/e2e/examples';
-import { startFileServer, type FileServer } from '../test/e2e/fileServer';
-import { activateWorkflow, DEFAULT_OWNER, setupOwnerAndLogin, startN8n, type N8nInstance, type RestClient } from '../test/e2e/n8n';
-import { emulatorAccess, prepareN8n } from '../test/e2e/setup';
+} from '../dev/n8n/examples';
+import { startFileServer, type FileServer } from '../dev/n8n/fileServer';
+import { activateWorkflow, DEFAULT_OWNER, setupOwnerAndLogin, startN8n, type N8nInstance, type RestClient } from '../dev/n8n/n8n';
+import { emulatorAccess, prepareN8n } from '../dev/n8n/setup';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 

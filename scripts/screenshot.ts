@@ -10,8 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Page } from 'playwright-core';
 
-import { EXAMPLES, REPO_ROOT } from '../test/e2e/examples';
-import { DEFAULT_OWNER } from '../test/e2e/n8n';
+import { EXAMPLES, REPO_ROOT } from '../dev/n8n/examples';
+import { DEFAULT_OWNER } from '../dev/n8n/n8n';
 import { startEditor, type EditorStack } from './n8n-editor';
 
 const OUTPUT = path.join(REPO_ROOT, 'docs', 'node-panel.png');

@@ -5,10 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { RingCentralEmulator } from '../emulator';
-import { EXAMPLES, EXAMPLES_DIR, HELLO_PNG, jwtCredential, loadExample, withDownloadUrl } from './examples';
-import { startFileServer, type FileServer } from './fileServer';
-import type { N8nHome } from './n8n';
+import { RingCentralEmulator } from '../../dev/emulator';
+import { EXAMPLES, EXAMPLES_DIR, HELLO_PNG, jwtCredential, loadExample, withDownloadUrl } from '../../dev/n8n/examples';
+import { startFileServer, type FileServer } from '../../dev/n8n/fileServer';
+import type { N8nHome } from '../../dev/n8n/n8n';
 import {
 	describeE2e,
 	disposeN8n,
@@ -19,7 +19,7 @@ import {
 	runWorkflow,
 	sha256,
 	storedBinary,
-} from './setup';
+} from '../../dev/n8n/setup';
 
 describeE2e('examples executed by the n8n CLI', () => {
 	let emulator: RingCentralEmulator;

@@ -2,9 +2,9 @@
  * n8n's own "Test" button (POST /rest/credentials/test) on saved JWT credentials: it must pass
  * against the emulator and fail with RingCentral's reason and a fix when a secret is wrong.
  */
-import { JWT_CREDENTIAL, jwtCredential } from './examples';
-import { testCredential } from './n8n';
-import { describeE2e, runningN8n } from './setup';
+import { JWT_CREDENTIAL, jwtCredential } from '../../dev/n8n/examples';
+import { testCredential } from '../../dev/n8n/n8n';
+import { describeE2e, runningN8n } from '../../dev/n8n/setup';
 
 const WRONG_JWT = { id: 'ringcentralBadJwt', name: 'RingCentral wrong JWT' };
 const WRONG_SECRET = { id: 'ringcentralBadSec', name: 'RingCentral wrong secret' };

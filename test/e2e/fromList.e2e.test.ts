@@ -2,8 +2,8 @@
  * The From field's list in the editor: n8n calls the node's listSearch methods through its
  * dynamic-parameters route with the saved credential; the lists must follow the numbers' features.
  */
-import { JWT_CREDENTIAL, NODE_TYPE, jwtCredential } from './examples';
-import { describeE2e, runningN8n } from './setup';
+import { JWT_CREDENTIAL, NODE_TYPE, jwtCredential } from '../../dev/n8n/examples';
+import { describeE2e, runningN8n } from '../../dev/n8n/setup';
 
 describeE2e('From list in the n8n editor', () => {
 

@@ -3,10 +3,10 @@
  * emulator's /restapi/oauth/authorize), then used by a send: the token n8n sends is the one the
  * emulator issued for that code.
  */
-import type { TokenResponse } from '../emulator/auth';
-import { OAUTH2_CREDENTIAL, loadExample, oauth2Credential, withOAuth2 } from './examples';
-import { connectOAuth2, n8nCli } from './n8n';
-import { describeE2e, expectSucceeded, runningN8n, runWorkflow } from './setup';
+import type { TokenResponse } from '../../dev/emulator/auth';
+import { OAUTH2_CREDENTIAL, loadExample, oauth2Credential, withOAuth2 } from '../../dev/n8n/examples';
+import { connectOAuth2, n8nCli } from '../../dev/n8n/n8n';
+import { describeE2e, expectSucceeded, runningN8n, runWorkflow } from '../../dev/n8n/setup';
 
 const OAUTH2_ROWS_ID = 'rcRowsOAuth2Sms1';
 

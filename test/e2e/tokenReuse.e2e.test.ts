@@ -2,10 +2,10 @@
  * The JWT credential keeps its access token in n8n's database: ten separate `n8n execute`
  * processes of one workflow cost a single token request.
  */
-import { RingCentralEmulator } from '../emulator';
-import { EXAMPLES, jwtCredential, loadExample } from './examples';
-import type { N8nHome } from './n8n';
-import { describeE2e, disposeN8n, emulatorAccess, expectSucceeded, prepareN8n, runWorkflow } from './setup';
+import { RingCentralEmulator } from '../../dev/emulator';
+import { EXAMPLES, jwtCredential, loadExample } from '../../dev/n8n/examples';
+import type { N8nHome } from '../../dev/n8n/n8n';
+import { describeE2e, disposeN8n, emulatorAccess, expectSucceeded, prepareN8n, runWorkflow } from '../../dev/n8n/setup';
 
 const RUNS = 10;
 

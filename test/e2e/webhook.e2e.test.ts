@@ -4,9 +4,9 @@
  */
 import axios from 'axios';
 
-import { EXAMPLES, jwtCredential, loadExample } from './examples';
-import { activateWorkflow, sleep, waitForExecutions } from './n8n';
-import { describeE2e, runningN8n } from './setup';
+import { EXAMPLES, jwtCredential, loadExample } from '../../dev/n8n/examples';
+import { activateWorkflow, sleep, waitForExecutions } from '../../dev/n8n/n8n';
+import { describeE2e, runningN8n } from '../../dev/n8n/setup';
 
 describeE2e('webhook example on a running n8n', () => {
 

@@ -1,0 +1,64 @@
+import { RateLimitPacer } from '../../nodes/RingCentral/transport/rateLimitPacer';
+
+/** RingCentral's rate-limit headers for a limit of 3 per 1-second window. */
+const headers = (remaining: number, extra: Record<string, string> = {}) => ({
+	'x-rate-limit-limit': '3',
+	'x-rate-limit-remaining': String(remaining),
+	'x-rate-limit-window': '1',
+	...extra,
+});
+
+describe('The pacer waits exactly as long as RingCentral needs', () => {
+	test('a used-up window is waited out from its first answer, not from its last', () => {
+		const pacer = new RateLimitPacer();
+		pacer.observe(headers(2), 200, 0);
+		pacer.observe(headers(1), 200, 300);
+		pacer.observe(headers(0), 200, 600);
+		expect(pacer.delayMs(600)).toBe(400);
+		expect(pacer.delayMs(1000)).toBe(0);
+	});
+
+	test('request n + limit goes one window after the answer to request n: right whether windows restart or slide', () => {
+		const pacer = new RateLimitPacer();
+		pacer.observe(headers(2), 200, 0);
+		pacer.observe(headers(1), 200, 300);
+		pacer.observe(headers(0), 200, 600);
+		// The 4th request waits for the 1st answer's window; the 5th for the 2nd's.
+		pacer.observe(headers(0), 200, 1010);
+		expect(pacer.delayMs(1010)).toBe(290);
+		expect(pacer.delayMs(1300)).toBe(0);
+	});
+
+	test('requests another process spent (seen in X-Rate-Limit-Remaining) shrink this process\'s share for a window', () => {
+		const pacer = new RateLimitPacer();
+		// One own request, yet RingCentral counts all 3 of the window: 2 came from elsewhere.
+		pacer.observe(headers(0), 200, 100);
+		expect(pacer.delayMs(100)).toBe(1000);
+		expect(pacer.delayMs(1100)).toBe(0);
+	});
+
+	test("a Retry-After of 0 or below still waits 1 s; an HTTP date is honoured", () => {
+		const pacer = new RateLimitPacer();
+		pacer.observe({ 'retry-after': '-1' }, 429, 0);
+		expect(pacer.delayMs(0)).toBe(1000);
+		const dated = new RateLimitPacer();
+		dated.observe({ 'retry-after': new Date(Date.now() + 7_000).toUTCString() }, 429, Date.now());
+		expect(dated.delayMs()).toBeGreaterThan(5_000);
+		expect(dated.delayMs()).toBeLessThanOrEqual(8_000);
+	});
+
+	test("a 429 holds requests for Retry-After, or RingCentral's advised 30 s without it", () => {
+		const pacer = new RateLimitPacer();
+		pacer.observe(headers(0, { 'retry-after': '5' }), 429, 0);
+		expect(pacer.delayMs(0)).toBe(5000);
+		const silent = new RateLimitPacer();
+		silent.observe({}, 429, 0);
+		expect(silent.delayMs(0)).toBe(30_000);
+	});
+
+	test('a window whose remaining count is not used up lets requests go at once', () => {
+		const pacer = new RateLimitPacer();
+		pacer.observe(headers(2), 200, 0);
+		expect(pacer.delayMs(10)).toBe(0);
+	});
+});
