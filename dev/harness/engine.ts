@@ -156,7 +156,9 @@ function probeWorkflow(parameters: INodeParameters): { workflow: Workflow; node:
 /** What the editor does to fill a resource locator's list: n8n-core's LoadOptionsContext. */
 export async function listSearch(method: 'getSmsSenders' | 'getMmsSenders', parameters: INodeParameters, credentials: TestCredentialsHelper, filter?: string): Promise<INodeListSearchResult> {
 	const { workflow, node } = probeWorkflow(parameters);
-	const context = new LoadOptionsContext(workflow, node, additionalDataFor(new ExecutionLifecycleHooks('internal', 'probe', {} as IWorkflowBase), credentials, 'probe'), 'parameters.from');
+	// As n8n's editor does: the node's current parameters travel with the request.
+	const additionalData = { ...additionalDataFor(new ExecutionLifecycleHooks('internal', 'probe', {} as IWorkflowBase), credentials, 'probe'), currentNodeParameters: parameters };
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.from');
 	return await new RingCentral().methods.listSearch[method].call(context, filter);
 }
 

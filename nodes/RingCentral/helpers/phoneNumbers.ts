@@ -15,14 +15,14 @@ function asciiDigit(digit: string): string {
 /**
  * What contact apps and spreadsheets put around a number, made plain: compatibility forms
  * (full-width digits and +), invisible format characters (bidi marks such as U+202D, zero-width
- * spaces, soft hyphens: Unicode category Cf) removed, every Unicode dash made "-", any script's
+ * spaces, soft hyphens: Unicode category Cf) removed, every Unicode dash (and the minus sign) made "-", any script's
  * decimal digits made ASCII.
  */
 export function plainNumber(raw: string): string {
 	return raw
 		.normalize('NFKC')
 		.replace(/\p{Cf}/gu, '')
-		.replace(/\p{Pd}/gu, '-')
+		.replace(/[\p{Pd}\u2212\u2043\u02D7]/gu, '-')
 		.replace(/[^\d\P{Nd}]/gu, asciiDigit)
 		.trim();
 }
