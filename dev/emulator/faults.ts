@@ -40,7 +40,10 @@ export function isProcessed(fault: FaultKind): boolean {
 			return fault.processed === true;
 		case 'delay':
 		case 'malformedJson':
+		case 'truncated':
 			return fault.processed !== false;
+		case 'trickle':
+			return true;
 		default:
 			return false;
 	}

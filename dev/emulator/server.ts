@@ -331,7 +331,39 @@ export class RingCentralEmulator implements EmulatorState {
 				const cut = full.slice(0, Math.max(1, Math.floor(full.length / 2)));
 				return this.send(ex, { status: 200, body: cut });
 			}
+			case 'truncated': {
+				const result = processed ? await this.runRoute(ex) : undefined;
+				const full = Buffer.from(JSON.stringify(result?.body ?? { message: 'an answer that never ends' }));
+				return this.sendPartly(ex, fault.status ?? result?.status ?? 200, full, async (write) => {
+					write(full.subarray(0, Math.min(fault.bytes ?? 24, full.length - 1)));
+				});
+			}
+			case 'trickle': {
+				const result = await this.runRoute(ex);
+				const full = Buffer.from(JSON.stringify(result.body ?? {}));
+				return this.sendPartly(ex, result.status, full, async (write) => {
+					for (let i = 0; i < full.length && !ex.gone; i++) {
+						write(full.subarray(i, i + 1));
+						await this.sleep(fault.intervalMs);
+					}
+				});
+			}
 		}
+	}
+
+	/** Announces the whole body's length, writes what `produce` writes, then closes the socket if short. */
+	private async sendPartly(ex: Exchange, status: number, full: Buffer, produce: (write: (bytes: Buffer) => void) => Promise<void>): Promise<void> {
+		const { res, entry } = ex;
+		entry.status = status;
+		res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(full.length), ...ex.rateHeaders });
+		let written = 0;
+		await produce((bytes) => {
+			if (ex.gone) return;
+			written += bytes.length;
+			res.write(bytes);
+		});
+		if (written < full.length) ex.ctx.req.socket.destroy();
+		else res.end();
 	}
 
 	/** Writes the response; string bodies are sent as-is (faults), others as JSON. */

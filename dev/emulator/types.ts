@@ -66,7 +66,11 @@ export type FaultKind =
 	/** 429 CMN-301; Retry-After only when retryAfterSeconds is given. Never processed. */
 	| { kind: 'rateLimited'; retryAfterSeconds?: number }
 	/** 401 OAU-128. Never processed. */
-	| { kind: 'expiredToken' };
+	| { kind: 'expiredToken' }
+	/** The status line and a Content-Length for the whole answer, then only `bytes` of it (default 24) and a closed socket. processed default true. */
+	| { kind: 'truncated'; status?: number; bytes?: number; processed?: boolean }
+	/** The whole answer, one byte every `intervalMs` (a body that trickles past a client's timeout). Always processed. */
+	| { kind: 'trickle'; intervalMs: number };
 
 export interface Fault {
 	method?: string;

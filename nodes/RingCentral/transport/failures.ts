@@ -51,40 +51,78 @@ export function describeFailure(error: unknown): Failure {
 	return { kind: 'network', code };
 }
 
-/** Error bodies of downloads are JSON too; read at most this much of them. */
+/** Error bodies are small; read at most this much of one. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-/** The answer's body by the endpoint's kind; `complete` false when a JSON answer could not be read whole. */
-export async function readAnswer(endpoint: Endpoint, response: IN8nHttpFullResponse): Promise<{ complete: boolean; body: unknown }> {
-	const ok = response.statusCode >= 200 && response.statusCode < 300;
-	if (endpoint.answer === 'none' && ok) return { complete: true, body: undefined };
-	let body = response.body as unknown;
-	if (endpoint.answer === 'stream') {
-		if (ok) return { complete: true, body };
-		body = await readSome(body);
+type ByteStream = AsyncIterable<Buffer> & { destroy(error?: Error): void };
+
+const isStream = (body: unknown): body is ByteStream =>
+	typeof body === 'object' && body !== null && typeof (body as ByteStream)[Symbol.asyncIterator] === 'function' && typeof (body as ByteStream).destroy === 'function';
+
+/** The request's deadline passed while the answer was still coming. */
+class AnswerTimeout extends Error {
+	code = 'ETIMEDOUT';
+}
+
+/** Destroys the stream when the deadline passes, so a trickling answer ends at the Timeout option. */
+export function bindDeadline(body: unknown, deadline: AbortSignal): void {
+	if (!isStream(body)) return;
+	if (deadline.aborted) body.destroy(new AnswerTimeout('timeout'));
+	else deadline.addEventListener('abort', () => body.destroy(new AnswerTimeout('timeout')), { once: true });
+}
+
+/** Frees the connection of an answer that will not be read. */
+export function discard(body: unknown): void {
+	if (isStream(body)) body.destroy();
+}
+
+/** Every byte of an answer (at most `limit`); throws when it is cut off or the deadline passes. */
+async function readBytes(body: unknown, limit = Infinity): Promise<Buffer> {
+	if (!isStream(body)) return Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body) {
+		chunks.push(Buffer.from(chunk));
+		size += chunk.length;
+		if (size >= limit) {
+			body.destroy();
+			break;
+		}
 	}
-	if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return { complete: true, body: body as IDataObject };
+	return Buffer.concat(chunks);
+}
+
+/**
+ * The answer's body by the endpoint's kind. Answers arrive as streams (so that the deadline covers
+ * the last byte): a successful 'stream' answer is handed on as it is, anything else is read whole and
+ * parsed. `complete` is false when the answer was cut off, trickled past the deadline or is not JSON.
+ */
+export async function readAnswer(endpoint: Endpoint, response: IN8nHttpFullResponse): Promise<{ complete: boolean; body: unknown; failure?: string }> {
+	const ok = response.statusCode >= 200 && response.statusCode < 300;
+	if (ok && endpoint.answer === 'stream') return { complete: true, body: response.body };
+	let bytes: Buffer;
 	try {
-		const parsed = JSON.parse(String(body)) as unknown;
-		if (typeof parsed === 'object' && parsed !== null) return { complete: true, body: parsed };
+		bytes = await readBytes(response.body, ok ? Infinity : MAX_ERROR_BODY_BYTES);
+	} catch (error) {
+		const code = (error as { code?: string }).code;
+		return { complete: false, body: undefined, failure: code === 'ETIMEDOUT' ? networkProblem('ETIMEDOUT') : 'the answer was cut off' };
+	}
+	if (ok && endpoint.answer === 'none') return { complete: true, body: undefined };
+	try {
+		const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
+		if (typeof parsed === 'object' && parsed !== null) return { complete: true, body: parsed as IDataObject };
 	} catch {
 		// Not JSON: the caller decides what an unreadable answer means.
 	}
-	return { complete: false, body: undefined };
+	return { complete: false, body: undefined, failure: 'the answer could not be read' };
 }
 
-async function readSome(stream: unknown): Promise<string> {
-	if (!stream || typeof (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator] !== 'function') return String(stream ?? '');
-	const chunks: Buffer[] = [];
-	let size = 0;
+/** The body of an error n8n threw (a 401 after renewing the token), read whole. */
+export async function readErrorBody(body: unknown): Promise<unknown> {
 	try {
-		for await (const chunk of stream as AsyncIterable<Buffer>) {
-			chunks.push(Buffer.from(chunk));
-			size += chunk.length;
-			if (size >= MAX_ERROR_BODY_BYTES) break;
-		}
+		const bytes = await readBytes(body, MAX_ERROR_BODY_BYTES);
+		return JSON.parse(bytes.toString('utf8')) as unknown;
 	} catch {
-		// A cut-off error body still names the status; what was read is enough.
+		return undefined;
 	}
-	return Buffer.concat(chunks).toString('utf8');
 }

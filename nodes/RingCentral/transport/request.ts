@@ -7,7 +7,7 @@ import { sleepMs } from '../../../credentials/common/ringcentral/sleep';
 import { applyTokenPolicy, runCredential, scrubberFor, type RunCredential } from './credential';
 import { buildPath, type Endpoint } from './endpoints';
 import { authError, connectionError, rateLimitError, redirectError, ringCentralApiError, uncertainOutcome, unreadableAnswer, type ErrorScope } from './errors';
-import { describeFailure, readAnswer } from './failures';
+import { bindDeadline, describeFailure, discard, readAnswer, readErrorBody } from './failures';
 import { backoffMs, DEFAULT_POLICY, MAX_RETRIES, type RequestPolicy } from './policy';
 import { pacerFor } from './rateLimitPacer';
 import type { RingCentralContext } from './types';
@@ -50,23 +50,28 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 	}
 	if (credential.decrypted) applyTokenPolicy(credential, policy);
 	const pacer = pacerFor(`${credential.key}:${endpoint.group}`);
-	const deadline = Date.now() + policy.maxRateLimitWaitMs;
+	const waitUntil = Date.now() + policy.maxRateLimitWaitMs;
 	const fail = async (build: (scope: ErrorScope) => Error): Promise<never> => {
 		throw build({ node: this.getNode(), itemIndex, about, scrub: await scrubberFor(this, credentialType, credential) });
 	};
 
 	let retries = 0;
-	const mayRetry = () => retries < MAX_RETRIES && Date.now() + backoffMs(retries) < deadline;
+	const mayRetry = () => retries < MAX_RETRIES && Date.now() + backoffMs(retries) < waitUntil;
 	for (;;) {
-		const tooLongMs = await pacer.acquire(deadline - Date.now());
+		const tooLongMs = await pacer.acquire(waitUntil - Date.now());
 		if (tooLongMs > 0) return await fail((scope) => rateLimitError(scope, policy, tooLongMs));
+		// n8n replaces a request's abortSignal with the execution's, so the deadline is kept here.
+		const deadline = AbortSignal.timeout(policy.timeoutMs);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(credential, endpoint, path, request, policy), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
 		} catch (error) {
 			pacer.release();
 			const failure = describeFailure(error);
-			if (failure.kind === 'answer') return await fail((scope) => ringCentralApiError(scope, failure.status, failure.body));
+			if (failure.kind === 'answer') {
+				const body = await readErrorBody(failure.body);
+				return await fail((scope) => ringCentralApiError(scope, failure.status, body));
+			}
 			if (failure.kind === 'auth') {
 				if (failure.unreached && mayRetry()) {
 					await sleepMs(backoffMs(retries++));
@@ -87,8 +92,22 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 
 		pacer.observe(response.headers, response.statusCode);
 		const status = response.statusCode;
+		bindDeadline(response.body, deadline);
+		if (status >= 300 && status < 400) {
+			discard(response.body);
+			return await fail((scope) => redirectError(scope, status, response.headers.location));
+		}
+		// Anything short of a complete answer, whatever its status, leaves a send's fate open.
+		const answer = await readAnswer(endpoint, response);
+		if (!answer.complete && answer.failure !== 'the answer could not be read') {
+			if (endpoint.repeatable && mayRetry()) {
+				await sleepMs(backoffMs(retries++));
+				continue;
+			}
+			if (!endpoint.repeatable) return await fail((scope) => uncertainOutcome(scope, `${answer.failure} (HTTP ${status})`, status));
+			return await fail((scope) => connectionError(scope, 'ETIMEDOUT', true, credential.baseUrl, true));
+		}
 		if (status >= 200 && status < 300) {
-			const answer = await readAnswer(endpoint, response);
 			if (answer.complete) return { status, headers: response.headers, body: answer.body };
 			if (endpoint.repeatable && mayRetry()) {
 				await sleepMs(backoffMs(retries++));
@@ -98,13 +117,12 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 			if (!endpoint.repeatable) return await fail((scope) => uncertainOutcome(scope, what, status));
 			return await fail((scope) => unreadableAnswer(scope, status));
 		}
-		if (status >= 300 && status < 400) return await fail((scope) => redirectError(scope, status, response.headers.location));
 		// A 429 was not processed: the pacer now holds every request until Retry-After has passed.
 		if (status === 429) {
-			if (Date.now() >= deadline) return await fail((scope) => rateLimitError(scope, policy, 0));
+			if (Date.now() >= waitUntil) return await fail((scope) => rateLimitError(scope, policy, 0));
 			continue;
 		}
-		const body = (await readAnswer(endpoint, response)).body;
+		const body = answer.body;
 		if (status >= 500) {
 			if ((endpoint.repeatable || policy.retryOnServerErrors) && mayRetry()) {
 				await sleepMs(backoffMs(retries++));
@@ -126,15 +144,15 @@ function httpOptions(credential: RunCredential, endpoint: Endpoint, path: string
 		url: `${credential.baseUrl}${path}`,
 		qs: request.qs,
 		body: request.body as IHttpRequestOptions['body'],
-		json: !multipart && endpoint.answer !== 'stream',
-		encoding: endpoint.answer === 'stream' ? 'stream' : undefined,
+		json: !multipart,
+		// Every answer as a stream: the deadline then covers its last byte (see bindDeadline).
+		encoding: 'stream',
 		returnFullResponse: true,
 		// Every status comes back for the node to judge, except 401: n8n must see it to renew the token.
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		// RingCentral's API never redirects; following one would hand the token to another host.
 		disableFollowRedirect: true,
+		// Idle time only (no byte for this long); the whole answer is bounded by the deadline.
 		timeout: policy.timeoutMs,
-		// The socket timeout above is idle time only: this bounds the whole answer, a trickling one too.
-		abortSignal: AbortSignal.timeout(policy.timeoutMs),
 	};
 }
