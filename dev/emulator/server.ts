@@ -362,7 +362,7 @@ export class RingCentralEmulator implements EmulatorState {
 			written += bytes.length;
 			res.write(bytes);
 		});
-		if (written < full.length) ex.ctx.req.socket.destroy();
+		if (written < full.length) ex.ctx.req.socket.end();
 		else res.end();
 	}
 

@@ -67,7 +67,7 @@ export type FaultKind =
 	| { kind: 'rateLimited'; retryAfterSeconds?: number }
 	/** 401 OAU-128. Never processed. */
 	| { kind: 'expiredToken' }
-	/** The status line and a Content-Length for the whole answer, then only `bytes` of it (default 24) and a closed socket. processed default true. */
+	/** The status line and a Content-Length for the whole answer, then only `bytes` of it (default 24) and the socket closed (FIN). processed default true. */
 	| { kind: 'truncated'; status?: number; bytes?: number; processed?: boolean }
 	/** The whole answer, one byte every `intervalMs` (a body that trickles past a client's timeout). Always processed. */
 	| { kind: 'trickle'; intervalMs: number };

@@ -107,6 +107,11 @@ export async function readAnswer(endpoint: Endpoint, response: IN8nHttpFullRespo
 		const code = (error as { code?: string }).code;
 		return { complete: false, body: undefined, failure: code === 'ETIMEDOUT' ? networkProblem('ETIMEDOUT') : 'the answer was cut off' };
 	}
+	// A connection closed before the announced length is a cut-off answer, even without an error.
+	const declared = Number(response.headers['content-length']);
+	if (Number.isFinite(declared) && bytes.length < declared && bytes.length < MAX_ERROR_BODY_BYTES) {
+		return { complete: false, body: undefined, failure: 'the answer was cut off' };
+	}
 	if (ok && endpoint.answer === 'none') return { complete: true, body: undefined };
 	try {
 		const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
