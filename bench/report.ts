@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 import type { CompareResult, ThroughputResult } from './compare';
+import type { PacingResult } from './pacing';
 
 export interface Row {
 	row: string;
@@ -55,6 +56,29 @@ export function rows(r: CompareResult): Row[] {
 			alternatives: '— (a bearer token pasted into Header Auth; it expires after 1 h)',
 			target: '1',
 			met: yes(tokens.tokenRequests === 1 && tokens.succeeded === tokens.executions),
+		},
+	];
+}
+
+/** Issue 10: ≥ 1.15 × limit/window under both window kinds with zero 429s; one token request per burst. */
+export const PACING_TARGET = 1.15;
+
+export function pacingRows(p: PacingResult): Row[] {
+	const { sizes } = p;
+	return [
+		...p.windows.map((w) => ({
+			row: `e. Pacing, ${w.kind} window (${sizes.items} SMS, Medium ${sizes.limit} per ${sizes.windowSeconds} s, engine)`,
+			thisNode: `${w.ratio} × limit/window, ${w.rateLimited} × 429, ${w.accepted}/${sizes.items} accepted`,
+			alternatives: `— (ideal: ${p.idealRatio})`,
+			target: `≥ ${PACING_TARGET}, 0 × 429`,
+			met: yes(w.ratio >= PACING_TARGET && w.rateLimited === 0 && w.accepted === sizes.items),
+		})),
+		{
+			row: `f. Token burst (${sizes.burst} executions started together, engine)`,
+			thisNode: `cold start: ${p.coldStartTokenRequests}; after expiry: ${p.expiryTokenRequests.total} (${p.expiryTokenRequests.refused} refused)`,
+			alternatives: '—',
+			target: '1 each',
+			met: yes(p.coldStartTokenRequests === 1 && p.expiryTokenRequests.total === 1),
 		},
 	];
 }
@@ -121,7 +145,7 @@ function findings(r: CompareResult): string[] {
 	return [a + aWhy, b, c, d];
 }
 
-export function resultsMarkdown(r: CompareResult, list: Row[], totalSeconds: number, started: Date): string {
+export function resultsMarkdown(r: CompareResult, list: Row[], totalSeconds: number, started: Date, pacing?: PacingResult): string {
 	const { perItem } = r;
 	return [
 		'# Benchmarks',
@@ -141,6 +165,7 @@ export function resultsMarkdown(r: CompareResult, list: Row[], totalSeconds: num
 		'npx tsx bench/run.ts --quick       # small sizes, writes nothing',
 		'npx tsx bench/mmsMemory.ts [--quick | --items N]   # row c alone',
 		'npx tsx bench/compare.ts [--quick]                 # rows a-d, JSON on stdout',
+		'npx tsx bench/pacing.ts [--quick]                  # rows e-f, JSON on stdout',
 		'```',
 		'',
 		'Rows a, b and d run in a full n8n 2.41.1 (`n8n execute --id`, a fresh user folder, this package installed as a community package the way n8n installs one) against one RingCentral emulator in the bench process. ' +
@@ -162,6 +187,12 @@ export function resultsMarkdown(r: CompareResult, list: Row[], totalSeconds: num
 		`Row c: RSS baseline ${r.mms.baselineRssMb} MB, peak ${r.mms.peakRssMb} MB, after the run and a GC ${r.mms.afterRunRssMb} MB; heap used ${r.mms.baselineHeapUsedMb} → ${r.mms.peakHeapUsedMb} MB; external ${r.mms.baselineExternalMb} → ${r.mms.peakExternalMb} MB; ${r.mms.samples} samples at 20 ms over ${(r.mms.durationMs / 1000).toFixed(1)} s; ${r.mms.accepted}/${r.mms.items} accepted, ${r.mms.checksumsOk}/${r.mms.items} sha256 equal to the input.`,
 		'',
 		`Durations (s): ${Object.entries(r.durations).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+		'',
+		...(pacing
+			? [
+					`Rows e and f run in n8n-core's engine (the test harness) against the emulator. Row e: achieved = accepted ÷ time from the first to the last send request, divided by limit ÷ window; the pacer sends request n + ${pacing.sizes.limit} one window after the answer to request n, which is right whether RingCentral's window restarts or slides; spans: ${pacing.windows.map((w) => `${w.kind} ${(w.spanMs / 1000).toFixed(2)} s`).join(', ')}. Row f: ${pacing.sizes.burst} executions of one SMS each, started together with no stored token, then again after the emulator expired the token.`,
+				]
+			: []),
 		'',
 		'## Findings',
 		'',

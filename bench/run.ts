@@ -7,21 +7,23 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { FULL, QUICK, runCompare } from './compare';
-import { machine, printTable, resultsMarkdown, rows } from './report';
+import { PACING_FULL, PACING_QUICK, runPacing } from './pacing';
+import { machine, pacingRows, printTable, resultsMarkdown, rows } from './report';
 
 async function main(): Promise<void> {
 	const quick = process.argv.includes('--quick');
 	const started = new Date();
 	console.log(`RingCentral node benchmarks (${quick ? 'quick' : 'full'} mode)\n`);
 	const result = await runCompare(quick ? QUICK : FULL);
+	const pacing = await runPacing(quick ? PACING_QUICK : PACING_FULL);
 	const seconds = (Date.now() - started.getTime()) / 1000;
-	const table = rows(result);
+	const table = [...rows(result), ...pacingRows(pacing)];
 	console.log(`\n${printTable(table)}\n`);
 	for (const line of machine(result)) console.log(line);
 	console.log(`Total ${seconds.toFixed(0)} s`);
 	if (quick) return;
 	const file = path.join(__dirname, 'RESULTS.md');
-	writeFileSync(file, resultsMarkdown(result, table, seconds, started));
+	writeFileSync(file, resultsMarkdown(result, table, seconds, started, pacing));
 	console.log(`Wrote ${path.relative(process.cwd(), file)}`);
 }
 

@@ -64,8 +64,11 @@ export class RateLimitPacer {
 		return 0;
 	}
 
-	/** Learns from an answer's headers; call once per acquired request that got an answer. */
-	observe(headers: Record<string, unknown>, status: number | undefined, now = Date.now()): void {
+	/**
+	 * Learns from an answer's headers; call once per acquired request that got an answer. `sentAt`:
+	 * when the request left (RingCentral counted it at or after that moment).
+	 */
+	observe(headers: Record<string, unknown>, status: number | undefined, now = Date.now(), sentAt = now): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		const limit = Number(headers['x-rate-limit-limit']);
 		const remaining = Number(headers['x-rate-limit-remaining']);
@@ -78,8 +81,10 @@ export class RateLimitPacer {
 			this.windowMs = windowMs;
 			if (this.answers.length > limit) this.answers.splice(0, this.answers.length - limit);
 			if (Number.isFinite(remaining)) {
-				// What RingCentral counted beyond this process's own requests in the window.
-				const own = this.answers.filter((time) => time > now - windowMs).length + this.inFlight;
+				// What RingCentral counted beyond this process's own requests in the window. Its window ends
+				// when it counted this request, not when the answer came: own requests are counted from
+				// `sentAt`, so that this process's own never pass for another's.
+				const own = this.answers.filter((time) => time > sentAt - windowMs).length + this.inFlight;
 				const foreign = Math.max(0, limit - remaining - own);
 				if (foreign > 0 || now - this.foreignSeenAt >= windowMs) {
 					this.foreign = foreign;

@@ -62,6 +62,7 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 		if (tooLongMs > 0) return await fail((scope) => rateLimitError(scope, policy, tooLongMs));
 		// n8n replaces a request's abortSignal with the execution's, so the deadline is kept here.
 		const deadline = AbortSignal.timeout(policy.timeoutMs);
+		const sentAt = Date.now();
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(credential, endpoint, path, request, policy), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
@@ -90,7 +91,7 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 			return await fail((scope) => connectionError(scope, failure.code, reached, credential.baseUrl, endpoint.repeatable));
 		}
 
-		pacer.observe(response.headers, response.statusCode);
+		pacer.observe(response.headers, response.statusCode, Date.now(), sentAt);
 		const status = response.statusCode;
 		bindDeadline(response.body, deadline);
 		if (status >= 300 && status < 400) {
