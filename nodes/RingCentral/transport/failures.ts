@@ -5,14 +5,24 @@ import { networkProblem } from '../../../credentials/common/ringcentral/apiError
 import type { Endpoint } from './endpoints';
 
 export type Failure =
-	/** A complete error answer that n8n threw (a 401 left after renewing the token). */
-	| { kind: 'answer'; status: number; body: unknown }
 	/** The token could not be had; `unreached`: the token request never reached RingCentral. */
 	| { kind: 'auth'; message: string; status?: number; unreached: boolean }
 	/** The request went out, but its answer was cut off, unreadable or too slow. */
 	| { kind: 'incomplete'; what: string; status?: number; code?: string }
 	/** A network failure; the code tells whether anything reached RingCentral. */
 	| { kind: 'network'; code?: string };
+
+/**
+ * The answer inside an error n8n threw for a status outside 2xx (the transport asks n8n to throw for
+ * them: the option to return them, except 401, is unknown to n8n 1.x, whose 401 would then never
+ * renew the token). Its body is still an unread stream.
+ */
+export function answerOf(error: unknown): IN8nHttpFullResponse | undefined {
+	const outer = error as { cause?: unknown };
+	const response = ((outer.cause ?? error) as { response?: { status?: number; headers?: IN8nHttpFullResponse['headers']; data?: unknown } }).response;
+	if (typeof response?.status !== 'number') return undefined;
+	return { statusCode: response.status, headers: { ...(response.headers ?? {}) }, body: response.data as IN8nHttpFullResponse['body'] };
+}
 
 /** Codes of an answer that started but did not finish (or never came within the timeout). */
 const INCOMPLETE = new Set(['ERR_CANCELED', 'ABORT_ERR', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_BAD_RESPONSE', 'ERR_STREAM_PREMATURE_CLOSE']);
@@ -29,7 +39,6 @@ export function describeFailure(error: unknown): Failure {
 		response?: { status?: number; data?: unknown };
 	};
 	const status = cause.response?.status;
-	if (status === 401) return { kind: 'answer', status, body: cause.response?.data };
 	if (cause.name === 'RingCentralAuthError') {
 		return { kind: 'auth', message: cause.message ?? 'RingCentral refused the credential', status: cause.responseStatus, unreached: cause.unreached === true };
 	}
@@ -120,14 +129,4 @@ export async function readAnswer(endpoint: Endpoint, response: IN8nHttpFullRespo
 		// Not JSON: the caller decides what an unreadable answer means.
 	}
 	return { complete: false, body: undefined, failure: 'the answer could not be read' };
-}
-
-/** The body of an error n8n threw (a 401 after renewing the token), read whole. */
-export async function readErrorBody(body: unknown): Promise<unknown> {
-	try {
-		const bytes = await readBytes(body, MAX_ERROR_BODY_BYTES);
-		return JSON.parse(bytes.toString('utf8')) as unknown;
-	} catch {
-		return undefined;
-	}
 }

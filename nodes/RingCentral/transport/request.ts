@@ -7,7 +7,7 @@ import { sleepMs } from '../../../credentials/common/ringcentral/sleep';
 import { applyTokenPolicy, runCredential, scrubberFor, type RunCredential } from './credential';
 import { buildPath, type Endpoint } from './endpoints';
 import { authError, connectionError, rateLimitError, redirectError, ringCentralApiError, uncertainOutcome, unreadableAnswer, type ErrorScope } from './errors';
-import { bindDeadline, describeFailure, discard, readAnswer, readErrorBody } from './failures';
+import { answerOf, bindDeadline, describeFailure, discard, readAnswer } from './failures';
 import { backoffMs, DEFAULT_POLICY, MAX_RETRIES, type RequestPolicy } from './policy';
 import { pacerFor } from './rateLimitPacer';
 import type { RingCentralContext } from './types';
@@ -67,28 +67,29 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(credential, endpoint, path, request, policy), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
 		} catch (error) {
-			pacer.release();
-			const failure = describeFailure(error);
-			if (failure.kind === 'answer') {
-				const body = await readErrorBody(failure.body);
-				return await fail((scope) => ringCentralApiError(scope, failure.status, body));
-			}
-			if (failure.kind === 'auth') {
-				if (failure.unreached && mayRetry()) {
+			const answered = answerOf(error);
+			if (answered) {
+				response = answered;
+			} else {
+				pacer.release();
+				const failure = describeFailure(error);
+				if (failure.kind === 'auth') {
+					if (failure.unreached && mayRetry()) {
+						await sleepMs(backoffMs(retries++));
+						continue;
+					}
+					return await fail((scope) => authError(scope, failure.message, failure.status));
+				}
+				const reached = !neverReached(failure.code);
+				if ((!reached || endpoint.repeatable) && mayRetry()) {
 					await sleepMs(backoffMs(retries++));
 					continue;
 				}
-				return await fail((scope) => authError(scope, failure.message, failure.status));
+				if (failure.kind === 'incomplete' && !endpoint.repeatable) {
+					return await fail((scope) => uncertainOutcome(scope, failure.what, failure.status));
+				}
+				return await fail((scope) => connectionError(scope, failure.code, reached, credential.baseUrl, endpoint.repeatable));
 			}
-			const reached = !neverReached(failure.code);
-			if ((!reached || endpoint.repeatable) && mayRetry()) {
-				await sleepMs(backoffMs(retries++));
-				continue;
-			}
-			if (failure.kind === 'incomplete' && !endpoint.repeatable) {
-				return await fail((scope) => uncertainOutcome(scope, failure.what, failure.status));
-			}
-			return await fail((scope) => connectionError(scope, failure.code, reached, credential.baseUrl, endpoint.repeatable));
 		}
 
 		pacer.observe(response.headers, response.statusCode, Date.now(), sentAt);
@@ -149,8 +150,9 @@ function httpOptions(credential: RunCredential, endpoint: Endpoint, path: string
 		// Every answer as a stream: the deadline then covers its last byte (see bindDeadline).
 		encoding: 'stream',
 		returnFullResponse: true,
-		// Every status comes back for the node to judge, except 401: n8n must see it to renew the token.
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		// n8n throws for statuses outside 2xx (and renews the token after a 401); answerOf reads them.
+		// Not `ignoreHttpStatusErrors: { ignore: true, except: [401] }`: n8n 1.x does not know `except`.
+		ignoreHttpStatusErrors: false,
 		// RingCentral's API never redirects; following one would hand the token to another host.
 		disableFollowRedirect: true,
 		// Idle time only (no byte for this long); the whole answer is bounded by the deadline.
