@@ -38,7 +38,7 @@ describe('Message > Get', () => {
 
 	test.each([
 		['abc', /Invalid Message ID "abc": a RingCentral ID has only digits/],
-		['={{ $json.missing }}', /Invalid Message ID "\(nothing\)": no ID was given/],
+		['={{ $json.missing }}', /Invalid Message ID "": no ID was given/],
 		[1.5, /Invalid Message ID "1.5": the number is not a whole number/],
 		['12,13', /only digits/],
 	])('the Message ID %p is refused before any request', async (messageId, message) => {
