@@ -7,7 +7,7 @@ import { credentialStore, messageParameters, smsParameters, storeRequests } from
 const emulator = useEmulator({ messageStore: { timeScale: 0.05 } });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function get(messageId: unknown, options = {}) {
+async function get(messageId: string | number, options = {}) {
 	return await runRingCentral({ parameters: messageParameters('get', { messageId, options }), credentials: credentialStore(emulator) });
 }
 

@@ -1,3 +1,5 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import { receiveMessage } from '../../../dev/emulator';
 import { runRingCentral } from '../../../dev/harness/engine';
 import { useEmulator } from '../../../dev/harness/lifecycle';
@@ -6,11 +8,11 @@ import { credentialStore, messageParameters, smsParameters, storeRequests } from
 const emulator = useEmulator();
 const HOUR = 3600 * 1000;
 
-async function getMany(overrides = {}, items?: { json: Record<string, unknown> }[]) {
+async function getMany(overrides = {}, items?: INodeExecutionData[]) {
 	return await runRingCentral({ parameters: messageParameters('getAll', overrides), credentials: credentialStore(emulator), items });
 }
 
-const subjects = (output: { json: Record<string, unknown> }[]) => output.map((item) => item.json.subject);
+const subjects = (output: INodeExecutionData[]) => output.map((item) => item.json.subject);
 
 describe('Message > Get Many', () => {
 	test('by default: SMS of the last 24 hours, newest first, one item per message, at most 50', async () => {
