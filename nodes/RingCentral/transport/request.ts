@@ -128,7 +128,7 @@ function httpOptions(credential: RunCredential, endpoint: Endpoint, path: string
 		qs: request.qs,
 		// RingCentral takes several values of a parameter repeated: messageType=SMS&messageType=Fax.
 		arrayFormat: 'repeat',
-		headers: endpoint.accept ? { Accept: endpoint.accept } : undefined,
+		...(endpoint.accept ? { headers: { Accept: endpoint.accept } } : {}),
 		body: request.body as IHttpRequestOptions['body'],
 		json: !multipart && endpoint.answer !== 'stream',
 		encoding: endpoint.answer === 'stream' ? 'stream' : undefined,

@@ -55,6 +55,13 @@ describe('Message > Download Attachment', () => {
 		expect(Object.keys(all.output[0].binary!)).toEqual(['file0', 'file1']);
 	});
 
+	test('with the OAuth2 credential too', async () => {
+		const inbound = receiveMessage(emulator, { from: '+14155550177', files: [{ bytes: pdf, contentType: 'application/pdf', fileName: 'a.pdf' }] });
+		const { output, error } = await download({ authentication: 'oAuth2', messageId: inbound.id });
+		expect(error).toBeUndefined();
+		expect(inlineBytes(output[0].binary!.attachment_0).equals(pdf)).toBe(true);
+	});
+
 	test('a received MMS file without a name is named after the message, the attachment and its type', async () => {
 		const inbound = receiveMessage(emulator, { from: '+14155550177', files: [{ bytes: png, contentType: 'image/jpeg' }] });
 		const { output } = await download({ messageId: inbound.id });

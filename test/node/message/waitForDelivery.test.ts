@@ -42,6 +42,14 @@ describe('Wait for Delivery', () => {
 		}
 	});
 
+	test('with the OAuth2 credential too', async () => {
+		const items = await send(['+14155550101', '+14155550102']);
+		const { output, error } = await wait(items, { authentication: 'oAuth2' });
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.messageStatus)).toEqual(['Delivered', 'Delivered']);
+		expect(storeRequests(emulator)[0]).toMatchObject({ status: 207, headers: expect.objectContaining({ accept: MULTIPART_JSON }) });
+	});
+
 	test('one message is read by its own path, without the bulk form', async () => {
 		const items = await send(['+14155550101']);
 		const { output } = await wait(items);
@@ -116,6 +124,21 @@ describe('Wait for Delivery', () => {
 		const [both] = await send(['+14155550101, +14155550102']);
 		const delivered = await wait([both]);
 		expect(delivered.output[0].json).toMatchObject({ messageStatus: 'Sent', to: [{ messageStatus: 'Delivered' }, { messageStatus: 'Delivered' }] });
+	});
+
+	test("a refused request fails every item it polled for, each under its own index; a 503 is retried", async () => {
+		const items = await send(['+14155550101', '+14155550102']);
+		emulator.injectFault({ method: 'GET', path: /\/message-store\//, count: 1, fault: { kind: 'status', status: 503 } });
+		const retried = await wait(items);
+		expect(retried.output.map((item) => item.json.messageStatus)).toEqual(['Delivered', 'Delivered']);
+		expect(storeRequests(emulator)[0].status).toBe(503);
+
+		const body = { errorCode: 'CMN-401', message: 'In order to call this API endpoint, application needs to have [ReadMessages] permission', errors: [{ errorCode: 'CMN-401', message: 'needs ReadMessages' }] };
+		emulator.injectFault({ method: 'GET', path: /\/message-store\//, count: 1, fault: { kind: 'status', status: 403, body } });
+		const { output } = await wait(items, {}, true);
+		expect(output.map((item) => item.json.error)).toEqual([expect.stringMatching(/^RingCentral error CMN-401/), expect.stringMatching(/^RingCentral error CMN-401/)]);
+		expect(output.map((item) => (item.error as { context?: { itemIndex?: number } }).context?.itemIndex)).toEqual([0, 1]);
+		expect(output[1].error?.description).toMatch(/ReadMessages/);
 	});
 
 	test('a received message has no delivery to wait for', async () => {
