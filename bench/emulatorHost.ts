@@ -4,8 +4,9 @@
  * 1.4 MB upload there too and blur the figure.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 
-import { RingCentralEmulator, type EmulatorOptions } from '../dev/emulator';
+import { receiveMessage, RingCentralEmulator, type EmulatorOptions } from '../dev/emulator';
 
 /** What the parent needs to check the run: accepted messages and the send path's statuses. */
 export interface EmulatorSummary {
@@ -14,7 +15,30 @@ export interface EmulatorSummary {
 	tokenRequests: number;
 }
 
-type Request = { type: 'summary' } | { type: 'stop' };
+type Request = { type: 'summary' } | { type: 'stop' } | ReceiveRequest;
+
+/** Received MMS made inside the emulator process, so their bytes never touch the measured one. */
+interface ReceiveRequest {
+	type: 'receive';
+	count: number;
+	bytes: number;
+	contentType: string;
+}
+
+export interface ReceivedFile {
+	messageId: string;
+	fileName: string;
+	sha256: string;
+}
+
+function receive(emulator: RingCentralEmulator, request: ReceiveRequest): ReceivedFile[] {
+	return Array.from({ length: request.count }, (_, i) => {
+		const bytes = randomBytes(request.bytes);
+		const fileName = `photo-${i}.jpg`;
+		const stored = receiveMessage(emulator, { from: '+14155550177', files: [{ bytes, contentType: request.contentType, fileName }] });
+		return { messageId: stored.id, fileName, sha256: createHash('sha256').update(bytes).digest('hex') };
+	});
+}
 
 function summarize(emulator: RingCentralEmulator): EmulatorSummary {
 	return {
@@ -28,6 +52,7 @@ async function serve(options: EmulatorOptions): Promise<void> {
 	const emulator = await RingCentralEmulator.start(options);
 	process.on('message', (request: Request) => {
 		if (request.type === 'summary') process.send!({ type: 'summary', summary: summarize(emulator) });
+		if (request.type === 'receive') process.send!({ type: 'received', files: receive(emulator, request) });
 		if (request.type === 'stop') void emulator.stop().then(() => process.exit(0));
 	});
 	// The parent died without saying stop: do not linger.
@@ -39,6 +64,8 @@ export interface RemoteEmulator {
 	url: string;
 	pid: number;
 	summary(): Promise<EmulatorSummary>;
+	/** Stores `count` received MMS of one random file of `bytes` each. */
+	receive(count: number, bytes: number, contentType: string): Promise<ReceivedFile[]>;
 	stop(): Promise<void>;
 }
 
@@ -63,6 +90,11 @@ export async function startRemoteEmulator(options: EmulatorOptions = {}): Promis
 			const reply = next<{ summary: EmulatorSummary }>('summary');
 			child.send({ type: 'summary' });
 			return (await reply).summary;
+		},
+		async receive(count: number, bytes: number, contentType: string) {
+			const reply = next<{ files: ReceivedFile[] }>('received');
+			child.send({ type: 'receive', count, bytes, contentType } satisfies ReceiveRequest);
+			return (await reply).files;
 		},
 		async stop() {
 			const exited = new Promise((resolve) => child.once('exit', resolve));

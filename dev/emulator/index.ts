@@ -2,6 +2,10 @@
 export { RingCentralEmulator, defaultRoutes } from './server';
 export { EMULATOR_DEFAULTS, DEFAULT_FROM, DEFAULT_PHONE_NUMBERS } from './fixtures';
 export { SUPPORTED_MMS_CONTENT_TYPES, MESSAGE_LIMITS } from './messages';
+export { DEFAULT_RECIPIENT_OUTCOMES, refreshStatus } from './messageStatus';
+export { MULTIPART_JSON } from './messageStore';
+export { receiveMessage } from './inbound';
+export type { InboundMessage, InboundFile } from './inbound';
 export { parseMultipart, parseHeaderValue } from './multipart';
 export { ApiError, errorBody } from './errors';
 export type { MultipartPart, HeaderValue } from './multipart';
@@ -19,4 +23,6 @@ export type {
 	StoredMessage,
 	MessageInfo,
 	MessageAttachmentInfo,
+	MessageStoreOptions,
+	RecipientOutcome,
 } from './types';

@@ -136,6 +136,7 @@ function accept(ctx: RequestContext, from: string, to: string[], text: string | 
 	const now = new Date().toISOString();
 	const uri = `${extensionUri(ctx)}/message-store/${id}`;
 	const attachments: MessageAttachmentInfo[] = [];
+	const content: Record<string, Buffer> = {};
 	if (text) {
 		const attId = ctx.state.nextId();
 		attachments.push({ id: Number(attId), uri: `${uri}/content/${attId}`, type: 'Text', contentType: 'text/plain' });
@@ -150,6 +151,7 @@ function accept(ctx: RequestContext, from: string, to: string[], text: string | 
 			fileName: part.fileName,
 			size: part.data.length,
 		});
+		content[attId] = part.data;
 	}
 	const conversationId = conversationIdOf(from, to);
 	const info: MessageInfo = {
@@ -171,7 +173,7 @@ function accept(ctx: RequestContext, from: string, to: string[], text: string | 
 		lastModifiedTime: now,
 	};
 	if (text) info.subject = text;
-	const stored: StoredMessage = { id, from, to, attachments: files.map(describePart), info };
+	const stored: StoredMessage = { id, from, to, attachments: files.map(describePart), info, content };
 	if (text !== undefined) stored.text = text;
 	ctx.state.messages.push(stored);
 	return { status: 200, body: info, messageId: id };

@@ -10,6 +10,8 @@ import { ApiError, defaultErrorForStatus, errorBody, errorCodeOf } from './error
 import { FaultQueue, isProcessed } from './faults';
 import { DEFAULT_PHONE_NUMBERS, EMULATOR_DEFAULTS } from './fixtures';
 import { messageRoutes } from './messages';
+import { resolveMessageStore } from './messageStatus';
+import { messageStoreRoutes } from './messageStore';
 import { RateLimiter } from './rateLimits';
 import {
 	compileRoute,
@@ -32,7 +34,7 @@ import type {
 } from './types';
 
 export function defaultRoutes(): Route[] {
-	return [...authRoutes, ...accountRoutes, ...messageRoutes];
+	return [...authRoutes, ...accountRoutes, ...messageRoutes, ...messageStoreRoutes];
 }
 
 function resolveOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
@@ -48,6 +50,7 @@ function resolveOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
 		rateLimits: { ...options.rateLimits },
 		phoneNumbers: (options.phoneNumbers ?? DEFAULT_PHONE_NUMBERS).map((n) => ({ ...n, features: [...n.features] })),
 		phoneNumbersPerPage: options.phoneNumbersPerPage ?? 100,
+		messageStore: resolveMessageStore(options.messageStore),
 	};
 }
 
@@ -366,7 +369,7 @@ export class RingCentralEmulator implements EmulatorState {
 		else res.end();
 	}
 
-	/** Writes the response; string bodies are sent as-is (faults), others as JSON. */
+	/** Writes the response; string and Buffer bodies are sent as-is (faults, downloads), others as JSON. */
 	private send(ex: Exchange, result: HandlerResult): void {
 		const { res, entry } = ex;
 		if (ex.gone || res.headersSent || res.destroyed) {
@@ -383,7 +386,7 @@ export class RingCentralEmulator implements EmulatorState {
 		if (result.body === undefined) {
 			res.end();
 		} else {
-			res.end(typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
+			res.end(typeof result.body === 'string' || Buffer.isBuffer(result.body) ? result.body : JSON.stringify(result.body));
 		}
 	}
 }

@@ -38,6 +38,30 @@ export interface EmulatorOptions {
 	phoneNumbers?: PhoneNumberFixture[];
 	/** Page size when the client sends no perPage. Default 100. */
 	phoneNumbersPerPage?: number;
+	/** How stored messages change status over time, and bulk-read limits (messageStatus.ts). */
+	messageStore?: MessageStoreOptions;
+}
+
+/** What happens to a message sent to one number: the emulator's stand-in for carriers. */
+export type RecipientOutcome =
+	| { status: 'Delivered' }
+	| { status: 'DeliveryFailed' | 'SendingFailed'; errorCode: string }
+	/** The carrier never reports delivery: the message stays Sent. */
+	| { status: 'Sent' };
+
+export interface MessageStoreOptions {
+	/** Seconds a new outbound message stays Queued. Default 1. */
+	queuedSeconds?: number;
+	/** Seconds from creation to Delivered or DeliveryFailed. Default 3. */
+	deliveredSeconds?: number;
+	/** Up to this many seconds more, spread over messages by their id. Default 0. */
+	deliveryJitterSeconds?: number;
+	/** Multiplies every duration above, e.g. 0.01 for fast tests. Default 1. */
+	timeScale?: number;
+	/** Outcomes by recipient number, over DEFAULT_RECIPIENT_OUTCOMES; other numbers get Delivered. */
+	recipients?: Record<string, RecipientOutcome>;
+	/** Most IDs one bulk read may name. Default 30. */
+	bulkReadLimit?: number;
 }
 
 export interface ResolvedEmulatorOptions {
@@ -52,6 +76,7 @@ export interface ResolvedEmulatorOptions {
 	rateLimits: Partial<Record<RateLimitGroup, RateLimitConfig>>;
 	phoneNumbers: PhoneNumberFixture[];
 	phoneNumbersPerPage: number;
+	messageStore: Required<MessageStoreOptions>;
 }
 
 export type FaultKind =
@@ -127,7 +152,8 @@ export interface MessageInfo {
 	id: number;
 	to: Array<{ phoneNumber: string; messageStatus?: string }>;
 	from: { phoneNumber: string };
-	type: 'SMS';
+	/** Sent messages are SMS (MMS too); the store also holds received Fax, VoiceMail and Pager messages. */
+	type: 'SMS' | 'Fax' | 'VoiceMail' | 'Pager';
 	creationTime: string;
 	readStatus: 'Read' | 'Unread';
 	priority: 'Normal' | 'High';
@@ -137,7 +163,11 @@ export interface MessageInfo {
 	/** The text; absent for an MMS without text. */
 	subject?: string;
 	messageStatus: string;
-	smsSendingAttemptsCount: number;
+	/** Message store only: the gateway's code of a failed delivery, e.g. SMS-CAR-411. */
+	deliveryErrorCode?: string;
+	/** Message store only: when the carrier reported delivery. */
+	smsDeliveryTime?: string;
+	smsSendingAttemptsCount?: number;
 	conversationId: number;
 	conversation: { id: string; uri: string };
 	lastModifiedTime: string;
@@ -149,6 +179,8 @@ export interface StoredMessage {
 	to: string[];
 	text?: string;
 	attachments: JournalPart[];
-	/** The GetSMSMessageInfoResponse that was returned. */
+	/** The GetSMSMessageInfoResponse that was returned; the message store keeps its status current. */
 	info: MessageInfo;
+	/** Bytes of the attachments by attachment id, for content downloads (a Text attachment is the text). */
+	content?: Record<string, Buffer>;
 }

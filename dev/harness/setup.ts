@@ -63,6 +63,16 @@ export function mmsParameters(overrides: INodeParameters = {}): INodeParameters 
 	return smsParameters({ operation: 'sendMms', text: 'A picture', binaryPropertyName: 'data', sendAllBinaryProperties: false, ...overrides });
 }
 
+/** The Message resource's parameters for one operation. */
+export function messageParameters(operation: 'get' | 'getAll' | 'waitForDelivery' | 'downloadAttachment', overrides: INodeParameters = {}): INodeParameters {
+	return { authentication: 'jwt', resource: 'message', operation, options: {}, ...overrides };
+}
+
+/** Requests that read the message store (list, message info, bulk reads, content). */
+export function storeRequests(emulator: RingCentralEmulator) {
+	return emulator.requests({ method: 'GET', path: /\/message-store/ });
+}
+
 /** Requests that reached the send endpoints. */
 export function sendRequests(emulator: RingCentralEmulator) {
 	return emulator.requests({ method: 'POST', path: /\/(sms|mms)$/ });

@@ -21,6 +21,7 @@ export const EXAMPLES = {
 	rowsSms: { file: 'rows-send-sms.json', id: 'rcRowsSendSms001' },
 	downloadMms: { file: 'download-send-mms.json', id: 'rcDownloadSndMms' },
 	vcardMms: { file: 'vcard-send-mms.json', id: 'rcVcardSendMms01' },
+	sendWait: { file: 'send-wait-for-delivery.json', id: 'rcSendWaitDlvry1' },
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLES;

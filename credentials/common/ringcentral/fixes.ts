@@ -24,7 +24,7 @@ const AREAS: Record<string, Fix[]> = {
 	permissions: [
 		{ codes: ['CMN-408'], fix: "The RingCentral user of this credential lacks the OutboundSMS permission. An admin grants it in the Admin Portal (the user's role must include SMS sending)." },
 		{ codes: ['CMN-419'], fix: 'Sending for another extension needs the OutboundSMS permission with extended scope. Clear Options > Extension ID, or ask an admin for that permission.' },
-		{ codes: ['CMN-401'], fix: 'The RingCentral app lacks a permission. Add SMS and ReadAccounts to the app in the RingCentral Developer Console.' },
+		{ codes: ['CMN-401'], fix: 'The RingCentral app lacks a permission. Add SMS and ReadAccounts to the app in the RingCentral Developer Console, and ReadMessages for the Message operations.' },
 	],
 	recipients: [
 		{ codes: ['MSG-381'], fix: 'A group message takes at most 10 recipients. Send one item per recipient, or split the group.' },

@@ -78,3 +78,14 @@ export function resolveServerUrl(credentials: ICredentialDataDecryptedObject): s
 	}
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
+
+/**
+ * RingCentral's media entry point for a server: content downloads "must be called via media API
+ * entry point, e.g. https://media.ringcentral.com" (API reference, readMessageContent). A Custom URL
+ * (e.g. a local test server) serves both.
+ */
+export function mediaServerUrl(baseUrl: string): string {
+	if (baseUrl === RINGCENTRAL_SERVER) return 'https://media.ringcentral.com';
+	if (baseUrl === OFFICE_AT_HAND_SERVER) return 'https://media.ringcentral.biz';
+	return baseUrl;
+}

@@ -57,3 +57,16 @@ export function textField(required: boolean): INodeProperties {
 			: 'Optional text sent with the files, at most 1000 characters',
 	};
 }
+
+/** Message ID: a message in RingCentral's message store. */
+export function messageIdField(defaultValue = ''): INodeProperties {
+	return {
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: defaultValue,
+		required: true,
+		placeholder: '315450330010',
+		description: 'ID of the message in the RingCentral message store: the ID that Send SMS and Send MMS output, or that of a received message',
+	};
+}

@@ -67,3 +67,22 @@ export const sendOptionsField: INodeProperties = {
 	default: {},
 	options: [...messageOptions, ...requestOptions].sort(byName),
 };
+
+/** Whose message store a read looks in: the Account and Extension options worded for reading. */
+const storeOptions: INodeProperties[] = [
+	{ ...messageOptions[0] },
+	{
+		...messageOptions[2],
+		description: 'Extension whose message store is read. Keep ~ for the authenticated user; enter the ID of an extension you manage to read its messages.',
+	},
+];
+
+/**
+ * Options of the message-store operations: the store, and the request options without Retry on
+ * Server Errors (reads are repeated after a 5xx anyway: they cannot send anything twice).
+ */
+export function storeOptionsField(withCountry = false): INodeProperties {
+	const country = { ...messageOptions[1], description: 'Country of a Phone Number filter written without a country code, such as (415) 555-0100' };
+	const options = [...storeOptions, ...(withCountry ? [country] : []), ...requestOptions.filter((option) => option.name !== 'retryOnServerErrors')];
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: options.sort(byName) };
+}

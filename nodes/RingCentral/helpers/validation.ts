@@ -117,3 +117,18 @@ export function parsePathId(node: INode, itemIndex: number | undefined, field: s
 	if (id === '~' || /^\d{1,20}$/.test(id)) return id;
 	throw invalidField(node, itemIndex, field, value, 'it must be ~ or a numeric RingCentral ID', `Leave ${field} as ~ for the authenticated user, or enter the numeric ID shown in the RingCentral Admin Portal.`);
 }
+
+/**
+ * A RingCentral record ID (message, attachment): digits only, given as text or as a number that
+ * JSON kept exact (RingCentral's IDs are int64; larger numbers lose digits in JavaScript).
+ */
+export function parseRecordId(node: INode, itemIndex: number, field: string, value: unknown, fix: string): string {
+	if (typeof value === 'number') {
+		if (Number.isSafeInteger(value) && value >= 0) return String(value);
+		throw invalidField(node, itemIndex, field, value, 'the number is not a whole number JavaScript can hold exactly', `Map the ID as text, e.g. {{ String($json.id) }}. ${fix}`);
+	}
+	const id = typeof value === 'string' ? value.trim() : '';
+	if (id === '') throw invalidField(node, itemIndex, field, value ?? '', typeof value === 'string' || value === undefined || value === null ? 'no ID was given' : `a ${typeof value} is not an ID`, fix);
+	if (!/^\d{1,19}$/.test(id)) throw invalidField(node, itemIndex, field, value, 'a RingCentral ID has only digits, e.g. 315450330010', fix);
+	return id;
+}

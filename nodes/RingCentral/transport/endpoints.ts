@@ -16,6 +16,10 @@ export interface Endpoint {
 	repeatable: boolean;
 	/** json: a JSON object; stream: bytes (downloads); none: nothing worth reading (204). */
 	answer: 'json' | 'stream' | 'none';
+	/** Accept header when not plain JSON, e.g. RingCentral's multipart+json form of a bulk (207) answer. */
+	accept?: string;
+	/** 'media': RingCentral's media entry point (media.ringcentral.com), which content downloads must use. */
+	host?: 'media';
 }
 
 const EXTENSION = '/restapi/v1.0/account/{accountId}/extension/{extensionId}';
@@ -26,16 +30,28 @@ export const ENDPOINTS = {
 	listPhoneNumbers: { method: 'GET', path: `${EXTENSION}/phone-number`, group: 'light', repeatable: true, answer: 'json' },
 	sendSms: { method: 'POST', path: `${EXTENSION}/sms`, group: 'medium', repeatable: false, answer: 'json' },
 	sendMms: { method: 'POST', path: `${EXTENSION}/mms`, group: 'medium', repeatable: false, answer: 'json' },
+	listMessages: { method: 'GET', path: `${EXTENSION}/message-store`, group: 'light', repeatable: true, answer: 'json' },
+	readMessage: { method: 'GET', path: `${EXTENSION}/message-store/{messageId}`, group: 'light', repeatable: true, answer: 'json' },
+	// The same operation given comma-separated IDs: 207, one part per ID (https://developers.ringcentral.com/guide/basics/batch-requests).
+	readMessages: { method: 'GET', path: `${EXTENSION}/message-store/{messageId}`, group: 'light', repeatable: true, answer: 'json', accept: 'application/vnd.ringcentral.multipart+json' },
+	readMessageContent: { method: 'GET', path: `${EXTENSION}/message-store/{messageId}/content/{attachmentId}`, group: 'medium', repeatable: true, answer: 'stream', host: 'media' },
 } as const satisfies Record<string, Endpoint>;
 
 /** A path segment: "~" or an ID of letters, digits, "-" and "_" (never "." or "..", which would climb the path). */
 const SEGMENT = /^(~|[A-Za-z0-9][A-Za-z0-9_-]{0,127})$/;
 
+/** A placeholder's value; a list fills it with comma-separated IDs (RingCentral's bulk syntax). */
+export type PathParam = string | number | readonly string[];
+
 /** The endpoint's path with its placeholders filled; throws a plain Error naming a refused value. */
-export function buildPath(endpoint: Endpoint, params: Record<string, string | number> = {}): string {
+export function buildPath(endpoint: Endpoint, params: Record<string, PathParam> = {}): string {
 	return endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-		const value = String(params[name] ?? '~');
-		if (!SEGMENT.test(value)) throw new Error(`"${value}" is not a valid RingCentral ${name}: use ~ or an ID of letters and digits`);
-		return encodeURIComponent(value);
+		const given = params[name] ?? '~';
+		const values = typeof given === 'object' ? [...given] : [String(given)];
+		for (const value of values) {
+			if (!SEGMENT.test(value)) throw new Error(`"${value}" is not a valid RingCentral ${name}: use ~ or an ID of letters and digits`);
+		}
+		if (values.length === 0) throw new Error(`No RingCentral ${name} was given`);
+		return values.map(encodeURIComponent).join(',');
 	});
 }

@@ -1,7 +1,8 @@
 /** The transport's facade: what operations, list searches and the trigger use to talk to RingCentral. */
 export { credentialTypeFor } from './credential';
-export { ENDPOINTS, type Endpoint, type RateLimitGroup } from './endpoints';
+export { ENDPOINTS, type Endpoint, type PathParam, type RateLimitGroup } from './endpoints';
 export { mayHaveBeenSent, uncertainOutcome } from './errors';
+export { readByIds, type BulkAnswer, type BulkRead } from './bulk';
 export { buildMultipart, type FilePart } from './multipart';
 export { readAllPages, type PagingOptions } from './paging';
 export { DEFAULT_POLICY, POLICY_LIMITS, type RequestPolicy } from './policy';

@@ -5,7 +5,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { neverReached } from '../../../credentials/common/ringcentral/apiErrors';
 import { sleepMs } from '../../../credentials/common/ringcentral/sleep';
 import { applyTokenPolicy, runCredential, scrubberFor, type RunCredential } from './credential';
-import { buildPath, type Endpoint } from './endpoints';
+import { mediaServerUrl } from '../../../credentials/common/ringcentral/server';
+import { buildPath, type Endpoint, type PathParam } from './endpoints';
 import { authError, connectionError, rateLimitError, redirectError, ringCentralApiError, uncertainOutcome, unreadableAnswer, type ErrorScope } from './errors';
 import { answerOf, bindDeadline, describeFailure, discard, readAnswer } from './failures';
 import { backoffMs, DEFAULT_POLICY, MAX_RETRIES, type RequestPolicy } from './policy';
@@ -14,8 +15,8 @@ import type { RingCentralContext } from './types';
 
 export interface ApiRequest {
 	endpoint: Endpoint;
-	/** Values of the endpoint's {placeholders}; "~" when not given. */
-	params?: Record<string, string | number>;
+	/** Values of the endpoint's {placeholders}; "~" when not given; a list is comma-separated. */
+	params?: Record<string, PathParam>;
 	qs?: IDataObject;
 	body?: IDataObject | FormData;
 	itemIndex?: number;
@@ -143,8 +144,11 @@ function httpOptions(credential: RunCredential, endpoint: Endpoint, path: string
 	const multipart = request.body instanceof FormData;
 	return {
 		method: endpoint.method,
-		url: `${credential.baseUrl}${path}`,
+		url: `${endpoint.host === 'media' ? mediaServerUrl(credential.baseUrl) : credential.baseUrl}${path}`,
 		qs: request.qs,
+		// RingCentral takes several values of a parameter repeated: messageType=SMS&messageType=Fax.
+		arrayFormat: 'repeat',
+		...(endpoint.accept ? { headers: { Accept: endpoint.accept } } : {}),
 		body: request.body as IHttpRequestOptions['body'],
 		json: !multipart,
 		// Every answer as a stream: the deadline then covers its last byte (see bindDeadline).
