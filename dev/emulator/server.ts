@@ -10,7 +10,7 @@ import { ApiError, defaultErrorForStatus, errorBody, errorCodeOf } from './error
 import { FaultQueue, isProcessed } from './faults';
 import { DEFAULT_PHONE_NUMBERS, EMULATOR_DEFAULTS } from './fixtures';
 import { messageRoutes } from './messages';
-import { RateLimiter } from './rateLimits';
+import { RateLimiter, resolveRateLimits } from './rateLimits';
 import {
 	compileRoute,
 	matchRoute,
@@ -45,7 +45,7 @@ function resolveOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
 		extensionId: EMULATOR_DEFAULTS.extensionId,
 		accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
 		refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 604800,
-		rateLimits: { ...options.rateLimits },
+		rateLimits: resolveRateLimits(options.rateLimits),
 		phoneNumbers: (options.phoneNumbers ?? DEFAULT_PHONE_NUMBERS).map((n) => ({ ...n, features: [...n.features] })),
 		phoneNumbersPerPage: options.phoneNumbersPerPage ?? 100,
 	};
@@ -144,6 +144,7 @@ export class RingCentralEmulator implements EmulatorState {
 		this.faults.add(fault);
 	}
 
+	/** Until the next reset(); undefined puts RingCentral's default for the group back. */
 	setRateLimit(group: RateLimitGroup, config: RateLimitConfig | undefined): void {
 		this.limiter.set(group, config);
 	}
@@ -163,7 +164,7 @@ export class RingCentralEmulator implements EmulatorState {
 		this.routes.unshift(compileRoute(route));
 	}
 
-	/** Clears journal, messages, faults and rate-limit state; issued tokens stay valid. */
+	/** Clears journal, messages, faults and rate-limit state (configs back to the options'); issued tokens stay valid. */
 	reset(): void {
 		this.journal.length = 0;
 		this.messages.length = 0;

@@ -6,7 +6,7 @@ export type RateLimitGroup = 'Light' | 'Medium' | 'Heavy' | 'Auth';
 export interface RateLimitConfig {
 	limit: number;
 	windowSeconds: number;
-	/** Defaults to windowSeconds. */
+	/** Defaults to windowSeconds (RingCentral's defaults: a 60 s window and a 60 s penalty). */
 	penaltySeconds?: number;
 	/** Count the requests of the last windowSeconds instead of fixed windows (RingCentral does not say which it uses). */
 	sliding?: boolean;
@@ -32,7 +32,12 @@ export interface EmulatorOptions {
 	accessTokenTtlSeconds?: number;
 	/** Default 604800. */
 	refreshTokenTtlSeconds?: number;
-	/** Groups not given are effectively unlimited (100000 per 60 s), headers are still sent. */
+	/**
+	 * Groups not given keep RingCentral's documented defaults (RINGCENTRAL_RATE_LIMITS: Light 50,
+	 * Medium 40, Heavy 10, Auth 5 requests per 60 s, 60 s penalty). A test that needs more
+	 * throughput scales the window down, e.g. { Medium: { limit: 40, windowSeconds: 0.05 } },
+	 * rather than lifting the limit.
+	 */
 	rateLimits?: Partial<Record<RateLimitGroup, RateLimitConfig>>;
 	/** Default: DEFAULT_PHONE_NUMBERS. */
 	phoneNumbers?: PhoneNumberFixture[];
@@ -49,7 +54,8 @@ export interface ResolvedEmulatorOptions {
 	extensionId: string;
 	accessTokenTtlSeconds: number;
 	refreshTokenTtlSeconds: number;
-	rateLimits: Partial<Record<RateLimitGroup, RateLimitConfig>>;
+	/** Every group: the options' configs over RINGCENTRAL_RATE_LIMITS. */
+	rateLimits: Record<RateLimitGroup, RateLimitConfig>;
 	phoneNumbers: PhoneNumberFixture[];
 	phoneNumbersPerPage: number;
 }
