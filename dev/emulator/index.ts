@@ -7,6 +7,7 @@ export { parseMultipart, parseHeaderValue } from './multipart';
 export { ApiError, errorBody } from './errors';
 export type { MultipartPart, HeaderValue } from './multipart';
 export type { Route, RequestContext, HandlerResult, EmulatorState } from './routes';
+export type { SessionInfo, TokenResponse } from './auth';
 export type {
 	RateLimitGroup,
 	RateLimitConfig,

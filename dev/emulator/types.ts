@@ -39,6 +39,11 @@ export interface EmulatorOptions {
 	 * rather than lifting the limit.
 	 */
 	rateLimits?: Partial<Record<RateLimitGroup, RateLimitConfig>>;
+	/**
+	 * Active sessions one user may hold with one app; a further login (JWT or authorization code
+	 * grant) ends the oldest. Default 5, RingCentral's "usually five".
+	 */
+	maxSessionsPerUser?: number;
 	/** Default: DEFAULT_PHONE_NUMBERS. */
 	phoneNumbers?: PhoneNumberFixture[];
 	/** Page size when the client sends no perPage. Default 100. */
@@ -56,6 +61,7 @@ export interface ResolvedEmulatorOptions {
 	refreshTokenTtlSeconds: number;
 	/** Every group: the options' configs over RINGCENTRAL_RATE_LIMITS. */
 	rateLimits: Record<RateLimitGroup, RateLimitConfig>;
+	maxSessionsPerUser: number;
 	phoneNumbers: PhoneNumberFixture[];
 	phoneNumbersPerPage: number;
 }

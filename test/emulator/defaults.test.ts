@@ -10,7 +10,7 @@ describe("RingCentral's default rate limits", () => {
 	// A fresh emulator per test: each test spends a whole 60-second window.
 	const emu = useEmulator(undefined, 'test');
 
-	it('resolves every group to the documented default, with a 60 s penalty', () => {
+	it('resolves every group to the documented default, with a 60 s penalty, and 5 sessions per user', () => {
 		const expected = {
 			Light: { limit: 50, windowSeconds: 60, penaltySeconds: 60 },
 			Medium: { limit: 40, windowSeconds: 60, penaltySeconds: 60 },
@@ -19,6 +19,7 @@ describe("RingCentral's default rate limits", () => {
 		};
 		expect(RINGCENTRAL_RATE_LIMITS).toEqual(expected);
 		expect(emu.options.rateLimits).toEqual(expected);
+		expect(emu.options.maxSessionsPerUser).toBe(5);
 	});
 
 	it('Auth: 5 token requests a minute over every grant, failed ones included; the sixth gets 429 Retry-After 60', async () => {
