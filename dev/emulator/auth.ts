@@ -1,5 +1,5 @@
-// OAuth: the token endpoint (JWT, refresh and authorization-code grants),
-// /authorize with automatic consent, /revoke, and the bearer check.
+// OAuth: the token endpoint (JWT, refresh and authorization-code grants), sessions and their
+// per-user limit, /authorize with automatic consent, /revoke, and the bearer check.
 import { randomBytes } from 'node:crypto';
 import { ApiError, invalidParameter } from './errors';
 import type { RequestContext, Route } from './routes';
@@ -10,6 +10,8 @@ export interface AccessTokenRecord {
 	clientId: string;
 	ownerId: string;
 	endpointId: string;
+	/** The session this token belongs to; a refresh keeps it. */
+	sessionId: string;
 	/** ms since epoch. */
 	expiresAt: number;
 	revoked: boolean;
@@ -19,6 +21,7 @@ export interface AccessTokenRecord {
 interface RefreshTokenRecord {
 	token: string;
 	accessToken: string;
+	sessionId: string;
 	expiresAt: number;
 	/** Refresh tokens are single use (https://developers.ringcentral.com/guide/authentication/refresh-tokens). */
 	revoked: boolean;
@@ -30,6 +33,25 @@ interface AuthCodeRecord {
 	expiresAt: number;
 }
 
+/**
+ * An authorization session of one user with one app: opened by a login (JWT or authorization
+ * code grant), continued by each refresh, ended by /revoke or when the user opens one session
+ * too many (https://developers.ringcentral.com/guide/authentication/tokens: "the limit (usually
+ * five) of parallel active sessions for the same user").
+ */
+export interface SessionInfo {
+	id: string;
+	clientId: string;
+	ownerId: string;
+	/** ms since epoch. */
+	createdAt: number;
+	/** The current token pair; every earlier pair of the session is revoked. */
+	accessToken: string;
+	refreshToken: string;
+	/** Why it ended; undefined while active. */
+	ended?: 'revoked' | 'sessionLimit';
+}
+
 export interface TokenResponse {
 	access_token: string;
 	token_type: 'bearer';
@@ -39,6 +61,7 @@ export interface TokenResponse {
 	scope: string;
 	owner_id: string;
 	endpoint_id: string;
+	session_id: string;
 }
 
 export type AccessCheck = { ok: true; record: AccessTokenRecord } | { ok: false; reason: 'expired' | 'invalid' };
@@ -54,37 +77,33 @@ export class TokenStore {
 	private access = new Map<string, AccessTokenRecord>();
 	private refresh = new Map<string, RefreshTokenRecord>();
 	private codes = new Map<string, AuthCodeRecord>();
+	/** In the order they were opened. */
+	private sessionList = new Map<string, SessionInfo>();
 
 	constructor(private readonly options: ResolvedEmulatorOptions) {}
 
+	/**
+	 * A login: opens a new session and issues its first token pair. When the user already holds
+	 * maxSessionsPerUser active sessions with this app, the oldest ends first.
+	 */
 	issue(clientId: string): TokenResponse {
-		const now = Date.now();
-		const access: AccessTokenRecord = {
-			token: randomToken(),
-			clientId,
-			ownerId: this.options.extensionId,
-			endpointId: randomToken(12),
-			expiresAt: now + this.options.accessTokenTtlSeconds * 1000,
-			revoked: false,
-			refreshToken: randomToken(),
-		};
-		this.access.set(access.token, access);
-		this.refresh.set(access.refreshToken, {
-			token: access.refreshToken,
-			accessToken: access.token,
-			expiresAt: now + this.options.refreshTokenTtlSeconds * 1000,
-			revoked: false,
+		const ownerId = this.options.extensionId;
+		const active = this.sessions().filter((session) => session.clientId === clientId && session.ownerId === ownerId);
+		for (const oldest of active.slice(0, Math.max(0, active.length - this.options.maxSessionsPerUser + 1))) {
+			this.endSession(oldest, 'sessionLimit');
+		}
+		const session: SessionInfo = { id: randomToken(12), clientId, ownerId, createdAt: Date.now(), accessToken: '', refreshToken: '' };
+		this.sessionList.set(session.id, session);
+		return this.issuePair(session);
+	}
+
+	/** Sessions still active (not ended, refresh token not expired), oldest first. */
+	sessions(now = Date.now()): SessionInfo[] {
+		return [...this.sessionList.values()].filter((session) => {
+			if (session.ended) return false;
+			const refresh = this.refresh.get(session.refreshToken);
+			return refresh !== undefined && refresh.expiresAt > now;
 		});
-		return {
-			access_token: access.token,
-			token_type: 'bearer',
-			expires_in: this.options.accessTokenTtlSeconds,
-			refresh_token: access.refreshToken,
-			refresh_token_expires_in: this.options.refreshTokenTtlSeconds,
-			scope: 'SMS ReadAccounts',
-			owner_id: access.ownerId,
-			endpoint_id: access.endpointId,
-		};
 	}
 
 	checkAccess(token: string | undefined, now = Date.now()): AccessCheck {
@@ -94,14 +113,18 @@ export class TokenStore {
 		return { ok: true, record };
 	}
 
-	/** Uses a refresh token: invalidates it and its access token. False when unusable. */
-	consumeRefreshToken(token: string | undefined, now = Date.now()): boolean {
+	/**
+	 * Uses a refresh token: it and its access token are revoked, and the same session gets a new
+	 * pair (a refresh opens no session). Undefined when the token is unknown, used, expired or its
+	 * session ended.
+	 */
+	refreshSession(token: string | undefined, now = Date.now()): TokenResponse | undefined {
 		const record = token ? this.refresh.get(token) : undefined;
-		if (!record || record.revoked || record.expiresAt <= now) return false;
-		record.revoked = true;
-		const access = this.access.get(record.accessToken);
-		if (access) access.revoked = true;
-		return true;
+		if (!record || record.revoked || record.expiresAt <= now) return undefined;
+		const session = this.sessionList.get(record.sessionId);
+		if (!session || session.ended) return undefined;
+		this.revokePair(record.token);
+		return this.issuePair(session);
 	}
 
 	createCode(clientId: string, redirectUri: string): string {
@@ -123,20 +146,64 @@ export class TokenStore {
 
 	/** Revoking either token ends the whole session (https://developers.ringcentral.com/guide/authentication/tokens). */
 	revoke(token: string): void {
-		const access = this.access.get(token);
-		const refresh = this.refresh.get(access ? access.refreshToken : token);
-		if (refresh) {
-			refresh.revoked = true;
-			const pair = this.access.get(refresh.accessToken);
-			if (pair) pair.revoked = true;
-		}
-		if (access) access.revoked = true;
+		const sessionId = this.access.get(token)?.sessionId ?? this.refresh.get(token)?.sessionId;
+		const session = sessionId ? this.sessionList.get(sessionId) : undefined;
+		if (session && !session.ended) this.endSession(session, 'revoked');
 	}
 
 	/** Every access token issued so far expires now; refresh tokens stay usable. */
 	expireAll(): void {
 		const now = Date.now();
 		for (const record of this.access.values()) record.expiresAt = Math.min(record.expiresAt, now);
+	}
+
+	private issuePair(session: SessionInfo): TokenResponse {
+		const now = Date.now();
+		const access: AccessTokenRecord = {
+			token: randomToken(),
+			clientId: session.clientId,
+			ownerId: session.ownerId,
+			endpointId: randomToken(12),
+			sessionId: session.id,
+			expiresAt: now + this.options.accessTokenTtlSeconds * 1000,
+			revoked: false,
+			refreshToken: randomToken(),
+		};
+		this.access.set(access.token, access);
+		this.refresh.set(access.refreshToken, {
+			token: access.refreshToken,
+			accessToken: access.token,
+			sessionId: session.id,
+			expiresAt: now + this.options.refreshTokenTtlSeconds * 1000,
+			revoked: false,
+		});
+		session.accessToken = access.token;
+		session.refreshToken = access.refreshToken;
+		return {
+			access_token: access.token,
+			token_type: 'bearer',
+			expires_in: this.options.accessTokenTtlSeconds,
+			refresh_token: access.refreshToken,
+			refresh_token_expires_in: this.options.refreshTokenTtlSeconds,
+			scope: 'SMS ReadAccounts',
+			owner_id: access.ownerId,
+			endpoint_id: access.endpointId,
+			session_id: session.id,
+		};
+	}
+
+	/** Revokes a refresh token and the access token issued with it. */
+	private revokePair(refreshToken: string): void {
+		const refresh = this.refresh.get(refreshToken);
+		if (!refresh) return;
+		refresh.revoked = true;
+		const access = this.access.get(refresh.accessToken);
+		if (access) access.revoked = true;
+	}
+
+	private endSession(session: SessionInfo, why: NonNullable<SessionInfo['ended']>): void {
+		session.ended = why;
+		this.revokePair(session.refreshToken);
 	}
 }
 
@@ -197,11 +264,12 @@ function tokenHandler(ctx: RequestContext) {
 				throw new ApiError(400, 'OAU-213', 'Token not found', { oauthError: 'invalid_grant' });
 			}
 			break;
-		case 'refresh_token':
-			if (!tokens.consumeRefreshToken(form.refresh_token)) {
-				throw new ApiError(400, 'OAU-211', 'Token is revoked or expired', { oauthError: 'invalid_grant' });
-			}
-			break;
+		case 'refresh_token': {
+			// A refresh continues its session: no new session, so no other session ends.
+			const refreshed = tokens.refreshSession(form.refresh_token);
+			if (!refreshed) throw new ApiError(400, 'OAU-211', 'Token is revoked or expired', { oauthError: 'invalid_grant' });
+			return { status: 200, body: refreshed };
+		}
 		case 'authorization_code': {
 			const failure = tokens.redeemCode(form.code, clientId, form.redirect_uri);
 			if (failure) throw new ApiError(400, 'OAU-109', failure, { oauthError: 'invalid_grant' });
@@ -213,6 +281,7 @@ function tokenHandler(ctx: RequestContext) {
 				oauthError: 'unsupported_grant_type',
 			});
 	}
+	// A login (JWT or authorization code) opens a session; the sixth ends the oldest.
 	return { status: 200, body: tokens.issue(clientId) };
 }
 
@@ -261,6 +330,7 @@ export function authenticateBearer(ctx: RequestContext): AccessTokenRecord {
 	const check = ctx.state.tokens.checkAccess(token);
 	if (check.ok) return check.record;
 	if (check.reason === 'expired') throw new ApiError(401, 'OAU-128', 'Access token expired');
+	// Unknown, used up by a refresh, revoked, or its session ended by the session limit.
 	throw new ApiError(401, 'OAU-129', 'Access token corrupted');
 }
 

@@ -1,7 +1,8 @@
 // Runs the emulator as a process for the demo, benchmarks or a full n8n instance:
-//   npx tsx dev/emulator/cli.ts [--port N] [--medium-limit N --window S] [--penalty S]
-// Also --light-limit, --heavy-limit, --auth-limit. Prints one JSON line, then
-// runs until SIGTERM/SIGINT.
+//   npx tsx dev/emulator/cli.ts [--port N] [--medium-limit N --window S] [--penalty S] [--max-sessions N]
+// Also --light-limit, --heavy-limit, --auth-limit. --window and --penalty apply to the groups
+// given a limit; the others keep RingCentral's defaults (50/40/10/5 per 60 s, 60 s penalty).
+// Prints one JSON line, then runs until SIGTERM/SIGINT.
 import { DEFAULT_FROM } from './fixtures';
 import { RingCentralEmulator } from './server';
 import type { EmulatorOptions, RateLimitGroup } from './types';
@@ -23,7 +24,7 @@ function parseArgs(argv: string[]): EmulatorOptions {
 	};
 	const windowSeconds = number('window') ?? 60;
 	const penaltySeconds = number('penalty');
-	const options: EmulatorOptions = { port: number('port') ?? 0, rateLimits: {} };
+	const options: EmulatorOptions = { port: number('port') ?? 0, rateLimits: {}, maxSessionsPerUser: number('max-sessions') };
 	for (const [flag, group] of Object.entries(GROUPS)) {
 		const limit = number(`${flag}-limit`);
 		if (limit !== undefined) options.rateLimits![group] = { limit, windowSeconds, penaltySeconds };

@@ -1,6 +1,7 @@
 // Public entry point of the RingCentral emulator (development only, Node built-ins only).
 export { RingCentralEmulator, defaultRoutes } from './server';
 export { EMULATOR_DEFAULTS, DEFAULT_FROM, DEFAULT_PHONE_NUMBERS } from './fixtures';
+export { RINGCENTRAL_RATE_LIMITS } from './rateLimits';
 export { SUPPORTED_MMS_CONTENT_TYPES, MESSAGE_LIMITS } from './messages';
 export { DEFAULT_RECIPIENT_OUTCOMES, refreshStatus } from './messageStatus';
 export { MULTIPART_JSON } from './messageStore';
@@ -10,6 +11,7 @@ export { parseMultipart, parseHeaderValue } from './multipart';
 export { ApiError, errorBody } from './errors';
 export type { MultipartPart, HeaderValue } from './multipart';
 export type { Route, RequestContext, HandlerResult, EmulatorState } from './routes';
+export type { SessionInfo, TokenResponse } from './auth';
 export type {
 	RateLimitGroup,
 	RateLimitConfig,

@@ -1,9 +1,26 @@
 // RingCentral's per-group rate limits: fixed or sliding windows, the penalty, X-Rate-Limit-* headers.
 import type { RateLimitConfig, RateLimitGroup } from './types';
 
-// Groups without a configured limit behave as unlimited but still send headers,
-// like a real app whose limits are simply never reached.
-const UNLIMITED: RateLimitConfig = { limit: 100000, windowSeconds: 60 };
+/**
+ * RingCentral's default user-level limits per (user, app) and group, each with a 60-second
+ * penalty (https://developers.ringcentral.com/guide/basics/rate-limits). The emulator applies
+ * them to every group a caller does not configure.
+ */
+export const RINGCENTRAL_RATE_LIMITS: Readonly<Record<RateLimitGroup, Readonly<RateLimitConfig>>> = Object.freeze({
+	Light: Object.freeze({ limit: 50, windowSeconds: 60, penaltySeconds: 60 }),
+	Medium: Object.freeze({ limit: 40, windowSeconds: 60, penaltySeconds: 60 }),
+	Heavy: Object.freeze({ limit: 10, windowSeconds: 60, penaltySeconds: 60 }),
+	Auth: Object.freeze({ limit: 5, windowSeconds: 60, penaltySeconds: 60 }),
+});
+
+/** RingCentral's defaults with the options' groups over them. */
+export function resolveRateLimits(given: Partial<Record<RateLimitGroup, RateLimitConfig>> = {}): Record<RateLimitGroup, RateLimitConfig> {
+	const resolved = {} as Record<RateLimitGroup, RateLimitConfig>;
+	for (const group of Object.keys(RINGCENTRAL_RATE_LIMITS) as RateLimitGroup[]) {
+		resolved[group] = { ...(given[group] ?? RINGCENTRAL_RATE_LIMITS[group]) };
+	}
+	return resolved;
+}
 
 export interface RateLimitDecision {
 	allowed: boolean;
@@ -28,20 +45,20 @@ interface Counter {
  * (the "429 trap" of RingCentral's rate-limit guide: https://developers.ringcentral.com/guide/basics/rate-limits).
  */
 export class RateLimiter {
-	private configs: Partial<Record<RateLimitGroup, RateLimitConfig>>;
+	private configs: Record<RateLimitGroup, RateLimitConfig>;
 	private counters = new Map<string, Counter>();
 
-	constructor(private readonly initial: Partial<Record<RateLimitGroup, RateLimitConfig>>) {
+	constructor(private readonly initial: Record<RateLimitGroup, RateLimitConfig>) {
 		this.configs = { ...initial };
 	}
 
 	config(group: RateLimitGroup): RateLimitConfig {
-		return this.configs[group] ?? UNLIMITED;
+		return this.configs[group];
 	}
 
+	/** undefined: back to RingCentral's default for the group (not to "unlimited"). */
 	set(group: RateLimitGroup, config: RateLimitConfig | undefined): void {
-		if (config) this.configs[group] = { ...config };
-		else delete this.configs[group];
+		this.configs[group] = { ...(config ?? RINGCENTRAL_RATE_LIMITS[group]) };
 		// Start the group afresh so the new numbers apply from the next request.
 		for (const key of [...this.counters.keys()]) if (key.endsWith(`|${group}`)) this.counters.delete(key);
 	}

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { accountRoutes } from './account';
-import { authRoutes, authenticateBearer, parseBasicAuth, TokenStore } from './auth';
+import { authRoutes, authenticateBearer, parseBasicAuth, TokenStore, type SessionInfo } from './auth';
 import { describePart, journalBody, parseBody } from './body';
 import { ApiError, defaultErrorForStatus, errorBody, errorCodeOf } from './errors';
 import { FaultQueue, isProcessed } from './faults';
@@ -12,7 +12,7 @@ import { DEFAULT_PHONE_NUMBERS, EMULATOR_DEFAULTS } from './fixtures';
 import { messageRoutes } from './messages';
 import { resolveMessageStore } from './messageStatus';
 import { messageStoreRoutes } from './messageStore';
-import { RateLimiter } from './rateLimits';
+import { RateLimiter, resolveRateLimits } from './rateLimits';
 import {
 	compileRoute,
 	matchRoute,
@@ -38,6 +38,8 @@ export function defaultRoutes(): Route[] {
 }
 
 function resolveOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
+	const maxSessionsPerUser = options.maxSessionsPerUser ?? 5;
+	if (!Number.isInteger(maxSessionsPerUser) || maxSessionsPerUser < 1) throw new Error('maxSessionsPerUser must be a whole number of at least 1');
 	return {
 		port: options.port ?? 0,
 		clientId: options.clientId ?? EMULATOR_DEFAULTS.clientId,
@@ -47,7 +49,8 @@ function resolveOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
 		extensionId: EMULATOR_DEFAULTS.extensionId,
 		accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
 		refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 604800,
-		rateLimits: { ...options.rateLimits },
+		rateLimits: resolveRateLimits(options.rateLimits),
+		maxSessionsPerUser,
 		phoneNumbers: (options.phoneNumbers ?? DEFAULT_PHONE_NUMBERS).map((n) => ({ ...n, features: [...n.features] })),
 		phoneNumbersPerPage: options.phoneNumbersPerPage ?? 100,
 		messageStore: resolveMessageStore(options.messageStore),
@@ -147,15 +150,24 @@ export class RingCentralEmulator implements EmulatorState {
 		this.faults.add(fault);
 	}
 
+	/** Until the next reset(); undefined puts RingCentral's default for the group back. */
 	setRateLimit(group: RateLimitGroup, config: RateLimitConfig | undefined): void {
 		this.limiter.set(group, config);
+	}
+
+	/** The user's active sessions with the app, oldest first (at most options.maxSessionsPerUser). */
+	sessions(): SessionInfo[] {
+		return this.tokens.sessions();
 	}
 
 	expireAccessTokens(): void {
 		this.tokens.expireAll();
 	}
 
-	/** A valid pair without a token request, for tests that start "already connected". */
+	/**
+	 * A valid pair without a token request, for tests that start "already connected" (an OAuth2
+	 * credential): it opens a session like a login, so it counts towards maxSessionsPerUser.
+	 */
 	issueAccessToken(): { access_token: string; refresh_token: string; expires_in: number } {
 		const { access_token, refresh_token, expires_in } = this.tokens.issue(this.resolved.clientId);
 		return { access_token, refresh_token, expires_in };
@@ -166,7 +178,10 @@ export class RingCentralEmulator implements EmulatorState {
 		this.routes.unshift(compileRoute(route));
 	}
 
-	/** Clears journal, messages, faults and rate-limit state; issued tokens stay valid. */
+	/**
+	 * Clears journal, messages, faults and rate-limit state (configs back to the options'); issued
+	 * tokens and their sessions stay valid.
+	 */
 	reset(): void {
 		this.journal.length = 0;
 		this.messages.length = 0;

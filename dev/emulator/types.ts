@@ -6,7 +6,7 @@ export type RateLimitGroup = 'Light' | 'Medium' | 'Heavy' | 'Auth';
 export interface RateLimitConfig {
 	limit: number;
 	windowSeconds: number;
-	/** Defaults to windowSeconds. */
+	/** Defaults to windowSeconds (RingCentral's defaults: a 60 s window and a 60 s penalty). */
 	penaltySeconds?: number;
 	/** Count the requests of the last windowSeconds instead of fixed windows (RingCentral does not say which it uses). */
 	sliding?: boolean;
@@ -32,8 +32,18 @@ export interface EmulatorOptions {
 	accessTokenTtlSeconds?: number;
 	/** Default 604800. */
 	refreshTokenTtlSeconds?: number;
-	/** Groups not given are effectively unlimited (100000 per 60 s), headers are still sent. */
+	/**
+	 * Groups not given keep RingCentral's documented defaults (RINGCENTRAL_RATE_LIMITS: Light 50,
+	 * Medium 40, Heavy 10, Auth 5 requests per 60 s, 60 s penalty). A test that needs more
+	 * throughput scales the window down, e.g. { Medium: { limit: 40, windowSeconds: 0.05 } },
+	 * rather than lifting the limit.
+	 */
 	rateLimits?: Partial<Record<RateLimitGroup, RateLimitConfig>>;
+	/**
+	 * Active sessions one user may hold with one app; a further login (JWT or authorization code
+	 * grant) ends the oldest. Default 5, RingCentral's "usually five".
+	 */
+	maxSessionsPerUser?: number;
 	/** Default: DEFAULT_PHONE_NUMBERS. */
 	phoneNumbers?: PhoneNumberFixture[];
 	/** Page size when the client sends no perPage. Default 100. */
@@ -73,7 +83,9 @@ export interface ResolvedEmulatorOptions {
 	extensionId: string;
 	accessTokenTtlSeconds: number;
 	refreshTokenTtlSeconds: number;
-	rateLimits: Partial<Record<RateLimitGroup, RateLimitConfig>>;
+	/** Every group: the options' configs over RINGCENTRAL_RATE_LIMITS. */
+	rateLimits: Record<RateLimitGroup, RateLimitConfig>;
+	maxSessionsPerUser: number;
 	phoneNumbers: PhoneNumberFixture[];
 	phoneNumbersPerPage: number;
 	messageStore: Required<MessageStoreOptions>;

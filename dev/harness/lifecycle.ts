@@ -8,7 +8,10 @@ export type EmulatorScope =
 	| 'test';
 
 /**
- * Starts an emulator for the enclosing file or describe block and stops it afterwards. With
+ * Starts an emulator for the enclosing file or describe block and stops it afterwards. Without
+ * options it is as strict as RingCentral (dev/emulator/README.md); a test that needs more
+ * throughput scales the window of the group it needs down, never lifts the limit. Sessions
+ * survive reset(): a later test's logins may end an earlier test's sessions, as on RingCentral. With
  * scope 'file' it is reset before each test (journal, messages, faults, rate-limit counters; issued
  * tokens stay valid), so each test starts with an empty journal even after a login in beforeAll. The returned object forwards to the running emulator, so tests use it like a
  * plain RingCentralEmulator; touching it outside a test or hook throws.

@@ -6,7 +6,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { RingCentralEmulator } from '../emulator';
+import { RingCentralEmulator, type EmulatorOptions } from '../emulator';
 import { REPO_ROOT, type EmulatorAccess, type WorkflowJson } from './examples';
 import {
 	createN8nHome,
@@ -124,12 +124,17 @@ export interface RunningN8n {
 
 /**
  * One emulator and one started, logged-in n8n for a test file: set up before its tests, stopped
- * after them. `prepare` says what to import; it may also hook into the emulator.
+ * after them. `prepare` says what to import; it may also hook into the emulator. The emulator
+ * applies RingCentral's limits (5 token requests a minute, 5 sessions per user…) unless
+ * `emulatorOptions` scales a window down.
  */
-export function runningN8n(prepare: (access: EmulatorAccess, emulator: RingCentralEmulator) => PrepareOptions): RunningN8n {
+export function runningN8n(
+	prepare: (access: EmulatorAccess, emulator: RingCentralEmulator) => PrepareOptions,
+	emulatorOptions?: EmulatorOptions,
+): RunningN8n {
 	const stack = {} as RunningN8n;
 	beforeAll(async () => {
-		stack.emulator = await RingCentralEmulator.start();
+		stack.emulator = await RingCentralEmulator.start(emulatorOptions);
 		stack.home = await prepareN8n(prepare(emulatorAccess(stack.emulator), stack.emulator));
 		stack.n8n = await startN8n(stack.home);
 		stack.client = await setupOwnerAndLogin(stack.n8n);

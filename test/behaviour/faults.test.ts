@@ -41,8 +41,9 @@ const rows: [string, Row][] = [
 ];
 
 describe('Faults never send a message twice, and every item ends sent or with an error naming it', () => {
-	// A fresh emulator per test: a 429 penalty must not leak into the next row.
-	const emulator = useEmulator(undefined, 'test');
+	// A fresh emulator per test: a 429 penalty must not leak into the next row. 50 items are more
+	// than RingCentral's 40 SMS per 60 s: the Medium window is scaled down to 50 ms, same limit.
+	const emulator = useEmulator({ rateLimits: { Medium: { limit: 40, windowSeconds: 0.05 } } }, 'test');
 
 	test.each(rows)('%s', async (_name, row) => {
 		emulator.injectFault({ method: 'POST', path: SMS_PATH, count: row.count, fault: row.fault });

@@ -1,6 +1,7 @@
 /**
  * The JWT credential keeps its access token in n8n's database: ten separate `n8n execute`
- * processes of one workflow cost a single token request.
+ * processes of one workflow cost a single token request. The emulator applies RingCentral's
+ * limits: a login per execution would run into 5 token requests a minute and 5 sessions a user.
  */
 import { RingCentralEmulator } from '../../dev/emulator';
 import { EXAMPLES, jwtCredential, loadExample } from '../../dev/n8n/examples';
@@ -32,6 +33,7 @@ describeE2e('token reuse across executions', () => {
 		}
 		expect(emulator.messages).toHaveLength(RUNS * 3);
 		expect(emulator.tokenRequests()).toHaveLength(1);
+		expect(emulator.sessions()).toHaveLength(1);
 		const tokens = new Set(emulator.requests({ path: /\/sms$/ }).map((r) => r.headers.authorization));
 		expect(tokens.size).toBe(1);
 	}, 300_000);

@@ -11,11 +11,11 @@ beforeAll(async () => {
 });
 
 describe('rate limits', () => {
-	it('sends headers for unconfigured groups', async () => {
+	it("sends RingCentral's default headers for unconfigured groups", async () => {
 		const reply = await sendJson(emu, token, smsRequest());
 		expect(reply.headers.get('x-rate-limit-group')).toBe('Medium');
-		expect(reply.headers.get('x-rate-limit-limit')).toBe('100000');
-		expect(reply.headers.get('x-rate-limit-remaining')).toBe('99999');
+		expect(reply.headers.get('x-rate-limit-limit')).toBe('40');
+		expect(reply.headers.get('x-rate-limit-remaining')).toBe('39');
 		expect(reply.headers.get('x-rate-limit-window')).toBe('60');
 	});
 
@@ -54,8 +54,9 @@ describe('rate limits', () => {
 		expect((await call(emu, extPath, auth)).status).toBe(200);
 		await sleep(350);
 		expect((await call(emu, extPath, auth)).status).toBe(200);
+		// undefined puts RingCentral's default back, never "unlimited".
 		emu.setRateLimit('Light', undefined);
-		expect((await call(emu, extPath, auth)).headers.get('x-rate-limit-limit')).toBe('100000');
+		expect((await call(emu, extPath, auth)).headers.get('x-rate-limit-limit')).toBe('50');
 	});
 
 	it('limits the Auth group per client id and reset() restores the configured limits', async () => {
