@@ -1,6 +1,8 @@
 // Public entry point of the RingCentral emulator (development only, Node built-ins only).
 export { RingCentralEmulator, defaultRoutes } from './server';
-export { EMULATOR_DEFAULTS, DEFAULT_FROM, DEFAULT_PHONE_NUMBERS } from './fixtures';
+export { EMULATOR_DEFAULTS, DEFAULT_FROM, DEFAULT_A2P_FROM, DEFAULT_PHONE_NUMBERS } from './fixtures';
+export { A2P_LIMITS } from './a2p';
+export { A2pStore, segmentsOf, type A2pBatch, type A2pMessage, type A2pOptOut, type A2pRejected } from './a2pStore';
 export { SUPPORTED_MMS_CONTENT_TYPES, MESSAGE_LIMITS } from './messages';
 export { parseMultipart, parseHeaderValue } from './multipart';
 export { ApiError, errorBody } from './errors';
@@ -12,6 +14,7 @@ export type {
 	PhoneNumberFixture,
 	EmulatorOptions,
 	ResolvedEmulatorOptions,
+	A2pOptions,
 	FaultKind,
 	Fault,
 	JournalPart,

@@ -38,6 +38,16 @@ export interface EmulatorOptions {
 	phoneNumbers?: PhoneNumberFixture[];
 	/** Page size when the client sends no perPage. Default 100. */
 	phoneNumbersPerPage?: number;
+	/** High Volume SMS (a2p.ts). */
+	a2p?: A2pOptions;
+}
+
+export interface A2pOptions {
+	/**
+	 * Multiplies every High Volume SMS duration: a batch processes one message a second and each
+	 * is delivered 2 s after it was sent (default 1). Tests use e.g. 0.001.
+	 */
+	timeScale?: number;
 }
 
 export interface ResolvedEmulatorOptions {
@@ -52,6 +62,7 @@ export interface ResolvedEmulatorOptions {
 	rateLimits: Partial<Record<RateLimitGroup, RateLimitConfig>>;
 	phoneNumbers: PhoneNumberFixture[];
 	phoneNumbersPerPage: number;
+	a2p: Required<A2pOptions>;
 }
 
 export type FaultKind =

@@ -1,5 +1,6 @@
 /** Every resource of the RingCentral node: one line each. */
+import { highVolumeSms } from './highVolumeSms/HighVolumeSms.resource';
 import { sms } from './sms/Sms.resource';
 import type { Resource } from './types';
 
-export const RESOURCES: Resource[] = [sms];
+export const RESOURCES: Resource[] = [sms, highVolumeSms];

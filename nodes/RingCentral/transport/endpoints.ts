@@ -19,6 +19,8 @@ export interface Endpoint {
 }
 
 const EXTENSION = '/restapi/v1.0/account/{accountId}/extension/{extensionId}';
+/** High Volume SMS (A2P) lives at account level: https://developers.ringcentral.com/guide/messaging/sms/high-volume */
+const A2P = '/restapi/v1.0/account/{accountId}/a2p-sms';
 
 /** Groups and permissions from RingCentral's API reference (x-throttling-group of each operation). */
 export const ENDPOINTS = {
@@ -26,6 +28,10 @@ export const ENDPOINTS = {
 	listPhoneNumbers: { method: 'GET', path: `${EXTENSION}/phone-number`, group: 'light', repeatable: true, answer: 'json' },
 	sendSms: { method: 'POST', path: `${EXTENSION}/sms`, group: 'medium', repeatable: false, answer: 'json' },
 	sendMms: { method: 'POST', path: `${EXTENSION}/mms`, group: 'medium', repeatable: false, answer: 'json' },
+	a2pSendBatch: { method: 'POST', path: `${A2P}/batches`, group: 'light', repeatable: false, answer: 'json' },
+	a2pGetBatch: { method: 'GET', path: `${A2P}/batches/{batchId}`, group: 'light', repeatable: true, answer: 'json' },
+	a2pListMessages: { method: 'GET', path: `${A2P}/messages`, group: 'light', repeatable: true, answer: 'json' },
+	a2pListOptOuts: { method: 'GET', path: `${A2P}/opt-outs`, group: 'light', repeatable: true, answer: 'json' },
 } as const satisfies Record<string, Endpoint>;
 
 /** A path segment: "~" or an ID of letters, digits, "-" and "_" (never "." or "..", which would climb the path). */

@@ -125,6 +125,8 @@ function httpOptions(credential: RunCredential, endpoint: Endpoint, path: string
 		method: endpoint.method,
 		url: `${credential.baseUrl}${path}`,
 		qs: request.qs,
+		// RingCentral's list parameters repeat their name (phoneNumber=…&phoneNumber=…), as its SDKs send them.
+		arrayFormat: 'repeat',
 		body: request.body as IHttpRequestOptions['body'],
 		json: !multipart && endpoint.answer !== 'stream',
 		encoding: endpoint.answer === 'stream' ? 'stream' : undefined,
