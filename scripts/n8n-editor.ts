@@ -62,6 +62,7 @@ export async function startEditor(log: (line: string) => void = console.log): Pr
 				loadExample('vcardMms'),
 				withDownloadUrl(loadExample('downloadMms'), `${files.url}/hello.png`),
 				loadExample('webhookSms'),
+				loadExample('campaignOptOuts'),
 			],
 		});
 		n8n = await startN8n(home, { logFile: path.join(dir, 'n8n.log') });

@@ -21,6 +21,7 @@ export const EXAMPLES = {
 	rowsSms: { file: 'rows-send-sms.json', id: 'rcRowsSendSms001' },
 	downloadMms: { file: 'download-send-mms.json', id: 'rcDownloadSndMms' },
 	vcardMms: { file: 'vcard-send-mms.json', id: 'rcVcardSendMms01' },
+	campaignOptOuts: { file: 'campaign-skip-opt-outs.json', id: 'rcCampaignOptOut' },
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLES;
