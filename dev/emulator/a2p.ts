@@ -1,7 +1,6 @@
-// High Volume SMS (A2P) endpoints, as RingCentral documents them
-// (https://developers.ringcentral.com/guide/messaging/sms/high-volume): create a batch (sender
-// needs A2PSmsSender; recipients US/Canada only, not opted out, else listed in `rejected`), read a
-// batch, list messages and opt-outs by page token.
+// High Volume SMS (A2P) endpoints: create a batch (validation, `rejected`), read it, list messages and opt-outs by page token.
+// As documented in https://developers.ringcentral.com/guide/messaging/sms/high-volume: the sender needs
+// A2PSmsSender; recipients must be US/Canadian and not opted out, else they are listed in `rejected`.
 import { checkAccountPath } from './account';
 import { ApiError, invalidParameter } from './errors';
 import type { A2pRejected } from './a2pStore';

@@ -1,5 +1,5 @@
-// High Volume SMS state: batches and their messages moving from Queued to Sent to Delivered over
-// time (scaled by options.a2p.timeScale), opt-outs per sender, delivery failures set by tests.
+// High Volume SMS state: batches, messages going Queued → Sent → Delivered over time, opt-outs, delivery failures.
+// Durations scale with options.a2p.timeScale; tests set opt-outs and failures with optOut()/failDelivery().
 import { randomUUID } from 'node:crypto';
 
 import type { A2pOptions } from './types';

@@ -1,5 +1,5 @@
-// Paging by page token (RingCentral's NonEnumeratedPagingModel): opaque tokens bound to the query
-// they were issued for, perPage 1 to 1000 (default 1000).
+// Paging by page token (RingCentral's NonEnumeratedPagingModel), perPage 1 to 1000 (default 1000).
+// Tokens are opaque and bound to the query they were issued for.
 import { createHash } from 'node:crypto';
 
 import { ApiError, invalidParameter } from './errors';

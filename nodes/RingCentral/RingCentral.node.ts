@@ -14,7 +14,7 @@ export class RingCentral implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle,
-		description: 'Send SMS and MMS through RingCentral',
+		description: 'Send SMS, MMS and High Volume SMS through RingCentral',
 		defaults: { name: 'RingCentral' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
