@@ -13,6 +13,10 @@ export interface EmulatorSummary {
 	messages: { text?: string; attachments: { sha256: string; size: number }[] }[];
 	sendStatuses: (number | null)[];
 	tokenRequests: number;
+	/** High Volume SMS: statuses and body sizes (bytes of JSON) of the batch requests, messages stored. */
+	batchStatuses: (number | null)[];
+	batchBodyBytes: number[];
+	a2pMessages: number;
 }
 
 type Request = { type: 'summary' } | { type: 'stop' } | ReceiveRequest;
@@ -45,6 +49,9 @@ function summarize(emulator: RingCentralEmulator): EmulatorSummary {
 		messages: emulator.messages.map((m) => ({ text: m.text, attachments: m.attachments.map(({ sha256, size }) => ({ sha256, size })) })),
 		sendStatuses: emulator.requests({ method: 'POST', path: /\/(sms|mms)$/ }).map((entry) => entry.status),
 		tokenRequests: emulator.tokenRequests().length,
+		batchStatuses: emulator.requests({ method: 'POST', path: /\/a2p-sms\/batches$/ }).map((entry) => entry.status),
+		batchBodyBytes: emulator.requests({ method: 'POST', path: /\/a2p-sms\/batches$/ }).map((entry) => Buffer.byteLength(JSON.stringify(entry.body ?? null))),
+		a2pMessages: emulator.a2p.messages.length,
 	};
 }
 

@@ -43,7 +43,7 @@ export interface MmsMemoryResult {
 }
 
 /** --expose-gc without a flag on the command line: tsx scripts are usually started bare. */
-function exposeGc(): () => void {
+export function exposeGc(): () => void {
 	const existing = (globalThis as { gc?: () => void }).gc;
 	if (existing) return existing;
 	v8.setFlagsFromString('--expose-gc');

@@ -63,6 +63,7 @@ export async function startEditor(log: (line: string) => void = console.log): Pr
 				withDownloadUrl(loadExample('downloadMms'), `${files.url}/hello.png`),
 				loadExample('webhookSms'),
 				loadExample('sendWait'),
+				loadExample('campaignOptOuts'),
 			],
 		});
 		n8n = await startN8n(home, { logFile: path.join(dir, 'n8n.log') });

@@ -13,6 +13,9 @@ export const EMULATOR_DEFAULTS = {
 /** The demo sender: first number, can send SMS, MMS and international SMS. */
 export const DEFAULT_FROM = '+16505550100';
 
+/** The High Volume SMS (A2P) sender: a local 10DLC number with the A2PSmsSender feature. */
+export const DEFAULT_A2P_FROM = '+16505550120';
+
 /**
  * The extension's numbers. Mixes features on purpose so a node's "From" list
  * filtering and paging (perPage 3 → 3 pages) can be tested.
@@ -80,5 +83,25 @@ export const DEFAULT_PHONE_NUMBERS: PhoneNumberFixture[] = [
 		type: 'VoiceFax',
 		features: ['CallerId', 'SmsSender'],
 		label: 'SMS only',
+	},
+	{
+		// High Volume numbers carry A2PSmsSender instead of SmsSender, never both
+		// (https://developers.ringcentral.com/guide/messaging/sms/high-volume/toll-free-sms-vs-local-numbers).
+		id: '1008',
+		phoneNumber: DEFAULT_A2P_FROM,
+		usageType: 'DirectNumber',
+		paymentType: 'Local',
+		type: 'VoiceFax',
+		features: ['CallerId', 'A2PSmsSender'],
+		label: 'Campaigns (10DLC)',
+	},
+	{
+		id: '1009',
+		phoneNumber: '+18445550120',
+		usageType: 'DirectNumber',
+		paymentType: 'TollFree',
+		type: 'VoiceFax',
+		features: ['CallerId', 'A2PSmsSender'],
+		label: 'Campaigns (toll-free)',
 	},
 ];

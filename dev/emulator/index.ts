@@ -1,7 +1,9 @@
 // Public entry point of the RingCentral emulator (development only, Node built-ins only).
 export { RingCentralEmulator, defaultRoutes } from './server';
-export { EMULATOR_DEFAULTS, DEFAULT_FROM, DEFAULT_PHONE_NUMBERS } from './fixtures';
+export { EMULATOR_DEFAULTS, DEFAULT_FROM, DEFAULT_A2P_FROM, DEFAULT_PHONE_NUMBERS } from './fixtures';
 export { RINGCENTRAL_RATE_LIMITS } from './rateLimits';
+export { A2P_LIMITS } from './a2p';
+export { A2pStore, segmentsOf, type A2pBatch, type A2pMessage, type A2pOptOut, type A2pRejected } from './a2pStore';
 export { SUPPORTED_MMS_CONTENT_TYPES, MESSAGE_LIMITS } from './messages';
 export { DEFAULT_RECIPIENT_OUTCOMES, refreshStatus } from './messageStatus';
 export { MULTIPART_JSON } from './messageStore';
@@ -18,6 +20,7 @@ export type {
 	PhoneNumberFixture,
 	EmulatorOptions,
 	ResolvedEmulatorOptions,
+	A2pOptions,
 	FaultKind,
 	Fault,
 	JournalPart,

@@ -2,6 +2,7 @@
 // endpoints (message-store reads, subscriptions, ...) are new entries, either in
 // defaultRoutes() or added at runtime with RingCentralEmulator.addRoute().
 import type { IncomingMessage } from 'node:http';
+import type { A2pStore } from './a2pStore';
 import type { TokenStore, AccessTokenRecord } from './auth';
 import type { MultipartPart } from './multipart';
 import type { RateLimitGroup, ResolvedEmulatorOptions, StoredMessage } from './types';
@@ -12,6 +13,7 @@ export interface EmulatorState {
 	readonly options: ResolvedEmulatorOptions;
 	readonly tokens: TokenStore;
 	readonly messages: StoredMessage[];
+	readonly a2p: A2pStore;
 	/** A fresh numeric id (as a string) for messages and other resources. */
 	nextId(): string;
 }

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { a2pRoutes } from './a2p';
+import { A2pStore } from './a2pStore';
 import { accountRoutes } from './account';
 import { authRoutes, authenticateBearer, parseBasicAuth, TokenStore, type SessionInfo } from './auth';
 import { describePart, journalBody, parseBody } from './body';
@@ -34,7 +36,7 @@ import type {
 } from './types';
 
 export function defaultRoutes(): Route[] {
-	return [...authRoutes, ...accountRoutes, ...messageRoutes, ...messageStoreRoutes];
+	return [...authRoutes, ...accountRoutes, ...messageRoutes, ...messageStoreRoutes, ...a2pRoutes];
 }
 
 function resolveOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
@@ -54,6 +56,7 @@ function resolveOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
 		phoneNumbers: (options.phoneNumbers ?? DEFAULT_PHONE_NUMBERS).map((n) => ({ ...n, features: [...n.features] })),
 		phoneNumbersPerPage: options.phoneNumbersPerPage ?? 100,
 		messageStore: resolveMessageStore(options.messageStore),
+		a2p: { timeScale: options.a2p?.timeScale ?? 1 },
 	};
 }
 
@@ -80,6 +83,8 @@ export class RingCentralEmulator implements EmulatorState {
 	readonly journal: JournalEntry[] = [];
 	readonly messages: StoredMessage[] = [];
 	readonly tokens: TokenStore;
+	/** High Volume SMS batches, messages and opt-outs. */
+	readonly a2p: A2pStore;
 	private readonly resolved: ResolvedEmulatorOptions;
 	private readonly routes: CompiledRoute[];
 	private readonly limiter: RateLimiter;
@@ -95,6 +100,7 @@ export class RingCentralEmulator implements EmulatorState {
 	private constructor(options: ResolvedEmulatorOptions) {
 		this.resolved = options;
 		this.tokens = new TokenStore(options);
+		this.a2p = new A2pStore(options.a2p);
 		this.limiter = new RateLimiter(options.rateLimits);
 		this.routes = defaultRoutes().map(compileRoute);
 		this.server = createServer((req, res) => void this.handle(req, res));
@@ -185,6 +191,7 @@ export class RingCentralEmulator implements EmulatorState {
 	reset(): void {
 		this.journal.length = 0;
 		this.messages.length = 0;
+		this.a2p.reset();
 		this.faults.clear();
 		this.limiter.reset();
 		this.seq = 0;

@@ -50,6 +50,8 @@ export interface EmulatorOptions {
 	phoneNumbersPerPage?: number;
 	/** How stored messages change status over time, and bulk-read limits (messageStatus.ts). */
 	messageStore?: MessageStoreOptions;
+	/** High Volume SMS (a2p.ts). */
+	a2p?: A2pOptions;
 }
 
 /** What happens to a message sent to one number: the emulator's stand-in for carriers. */
@@ -74,6 +76,14 @@ export interface MessageStoreOptions {
 	bulkReadLimit?: number;
 }
 
+export interface A2pOptions {
+	/**
+	 * Multiplies every High Volume SMS duration: a batch processes one message a second and each
+	 * is delivered 2 s after it was sent (default 1). Tests use e.g. 0.001.
+	 */
+	timeScale?: number;
+}
+
 export interface ResolvedEmulatorOptions {
 	port: number;
 	clientId: string;
@@ -89,6 +99,7 @@ export interface ResolvedEmulatorOptions {
 	phoneNumbers: PhoneNumberFixture[];
 	phoneNumbersPerPage: number;
 	messageStore: Required<MessageStoreOptions>;
+	a2p: Required<A2pOptions>;
 }
 
 export type FaultKind =

@@ -154,7 +154,7 @@ function probeWorkflow(parameters: INodeParameters): { workflow: Workflow; node:
 }
 
 /** What the editor does to fill a resource locator's list: n8n-core's LoadOptionsContext. */
-export async function listSearch(method: 'getSmsSenders' | 'getMmsSenders', parameters: INodeParameters, credentials: TestCredentialsHelper, filter?: string): Promise<INodeListSearchResult> {
+export async function listSearch(method: 'getSmsSenders' | 'getMmsSenders' | 'getA2pSmsSenders', parameters: INodeParameters, credentials: TestCredentialsHelper, filter?: string): Promise<INodeListSearchResult> {
 	const { workflow, node } = probeWorkflow(parameters);
 	// As n8n's editor does: the node's current parameters travel with the request.
 	const additionalData = { ...additionalDataFor(new ExecutionLifecycleHooks('internal', 'probe', {} as IWorkflowBase), credentials, 'probe'), currentNodeParameters: parameters };

@@ -3,12 +3,14 @@ import './environment';
 
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { EMULATOR_DEFAULTS, RingCentralEmulator, type EmulatorOptions } from '../emulator';
+import { DEFAULT_A2P_FROM, EMULATOR_DEFAULTS, RingCentralEmulator, type EmulatorOptions } from '../emulator';
 import { TestCredentialsHelper } from './credentials';
 
 /** The emulator's number with SmsSender and MmsSender. */
 export const SENDER = '+16505550100';
 export const RECIPIENT = '+14155550100';
+/** The emulator's High Volume SMS number (A2PSmsSender). */
+export const A2P_SENDER = DEFAULT_A2P_FROM;
 
 export async function startEmulator(options?: EmulatorOptions): Promise<RingCentralEmulator> {
 	return await RingCentralEmulator.start(options);
@@ -76,4 +78,23 @@ export function storeRequests(emulator: RingCentralEmulator) {
 /** Requests that reached the send endpoints. */
 export function sendRequests(emulator: RingCentralEmulator) {
 	return emulator.requests({ method: 'POST', path: /\/(sms|mms)$/ });
+}
+
+/** High Volume SMS > Send, one item per recipient: To and Text from the item's phone and text. */
+export function highVolumeParameters(overrides: INodeParameters = {}): INodeParameters {
+	return {
+		authentication: 'jwt',
+		resource: 'highVolumeSms',
+		operation: 'send',
+		from: { __rl: true, mode: 'list', value: A2P_SENDER },
+		to: '={{ $json.phone }}',
+		text: '={{ $json.text }}',
+		options: {},
+		...overrides,
+	};
+}
+
+/** Requests that reached the High Volume SMS batch endpoint. */
+export function batchRequests(emulator: RingCentralEmulator) {
+	return emulator.requests({ method: 'POST', path: /\/a2p-sms\/batches$/ });
 }

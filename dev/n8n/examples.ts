@@ -22,6 +22,7 @@ export const EXAMPLES = {
 	downloadMms: { file: 'download-send-mms.json', id: 'rcDownloadSndMms' },
 	vcardMms: { file: 'vcard-send-mms.json', id: 'rcVcardSendMms01' },
 	sendWait: { file: 'send-wait-for-delivery.json', id: 'rcSendWaitDlvry1' },
+	campaignOptOuts: { file: 'campaign-skip-opt-outs.json', id: 'rcCampaignOptOut' },
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLES;

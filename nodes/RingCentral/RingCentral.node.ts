@@ -14,7 +14,7 @@ export class RingCentral implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle,
-		description: 'Send SMS and MMS through RingCentral, wait for their delivery and read the message store',
+		description: 'Send SMS, MMS and High Volume SMS through RingCentral, wait for their delivery and read the message store',
 		defaults: { name: 'RingCentral' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -11,14 +11,14 @@ describeE2e('From list in the n8n editor', () => {
 
 
 	/** The request the editor sends when the From dropdown opens. */
-	async function listSenders(operation: 'send' | 'sendMms', methodName: string, filter = '') {
+	async function listSenders(operation: 'send' | 'sendMms', methodName: string, filter = '', resource = 'sms') {
 		const response = await stack.client.rest('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
 			path: 'parameters.from',
 			nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
 			methodName,
 			currentNodeParameters: {
 				authentication: 'jwt',
-				resource: 'sms',
+				resource,
 				operation,
 				from: { __rl: true, mode: 'list', value: '' },
 				options: {},
@@ -43,6 +43,12 @@ describeE2e('From list in the n8n editor', () => {
 		const results = await listSenders('sendMms', 'getMmsSenders');
 		expect(results.map((r) => r.value)).toEqual(withFeature('MmsSender'));
 		expect(results.map((r) => r.value)).not.toContain('+18885550100');
+	});
+
+	test('High Volume SMS lists only the A2PSmsSender numbers', async () => {
+		const results = await listSenders('send', 'getA2pSmsSenders', '', 'highVolumeSms');
+		expect(results.map((r) => r.value)).toEqual(withFeature('A2PSmsSender'));
+		expect(results.map((r) => r.value)).toEqual(['+16505550120', '+18445550120']);
 	});
 
 	test('typing in the search box filters the list', async () => {

@@ -44,6 +44,10 @@ describe('phone-number list', () => {
 		expect(byNumber['+16505550101']).toEqual(['CallerId']);
 		expect(DEFAULT_PHONE_NUMBERS.some((n) => n.type === 'FaxOnly')).toBe(true);
 		expect(DEFAULT_PHONE_NUMBERS.filter((n) => n.features.includes('MmsSender')).length).toBeGreaterThanOrEqual(2);
+		// High Volume numbers have A2PSmsSender and never SmsSender.
+		const a2p = DEFAULT_PHONE_NUMBERS.filter((n) => n.features.includes('A2PSmsSender'));
+		expect(a2p.map((n) => n.paymentType)).toEqual(['Local', 'TollFree']);
+		expect(a2p.every((n) => !n.features.includes('SmsSender'))).toBe(true);
 	});
 
 	it('uses the configured default page size and validates perPage', async () => {
@@ -52,7 +56,7 @@ describe('phone-number list', () => {
 			const auth = { headers: { Authorization: `Bearer ${local.issueAccessToken().access_token}` } };
 			const reply = await call(local, listPath, auth);
 			expect(reply.json.records).toHaveLength(2);
-			expect(reply.json.paging).toMatchObject({ perPage: 2, totalPages: 4, pageStart: 0, pageEnd: 1 });
+			expect(reply.json.paging).toMatchObject({ perPage: 2, totalPages: Math.ceil(DEFAULT_PHONE_NUMBERS.length / 2), pageStart: 0, pageEnd: 1 });
 			const bad = await call(local, `${listPath}?perPage=abc`, auth);
 			expect(bad.status).toBe(400);
 			expect(bad.json.errors[0]).toMatchObject({ errorCode: 'CMN-101', parameterName: 'perPage' });

@@ -24,7 +24,7 @@ const AREAS: Record<string, Fix[]> = {
 	permissions: [
 		{ codes: ['CMN-408'], fix: "The RingCentral user of this credential lacks the OutboundSMS permission. An admin grants it in the Admin Portal (the user's role must include SMS sending)." },
 		{ codes: ['CMN-419'], fix: 'Sending for another extension needs the OutboundSMS permission with extended scope. Clear Options > Extension ID, or ask an admin for that permission.' },
-		{ codes: ['CMN-401'], fix: 'The RingCentral app lacks a permission. Add SMS and ReadAccounts to the app in the RingCentral Developer Console, and ReadMessages for the Message operations.' },
+		{ codes: ['CMN-401'], fix: 'The RingCentral app lacks a permission. Add SMS (A2P SMS for High Volume SMS) and ReadAccounts to the app in the RingCentral Developer Console, and ReadMessages for the Message operations.' },
 	],
 	recipients: [
 		{ codes: ['MSG-381'], fix: 'A group message takes at most 10 recipients. Send one item per recipient, or split the group.' },
@@ -39,6 +39,20 @@ const AREAS: Record<string, Fix[]> = {
 		{ codes: ['MSG-348'], fix: 'An attachment has a type RingCentral does not send by MMS. Convert it to an image, video, audio, vCard, PDF or text file.' },
 		{ codes: ['MSG-351'], fix: 'An attachment has no file name. Set a file name on the binary data.' },
 		{ codes: ['CMN-101'], fix: 'RingCentral refused a parameter. Check the field named in the message.' },
+	],
+	/**
+	 * High Volume SMS (A2P): codes of a batch's `rejected` entries and of its messages' delivery
+	 * (https://developers.ringcentral.com/guide/messaging/sms/high-volume/handling-errors).
+	 */
+	highVolume: [
+		{ codes: ['SMS-RC-410', 'SMS-UP-410', 'SMS-CAR-400', 'SMS-CAR-411'], fix: 'The number cannot receive texts (invalid, unassigned, a landline, or outside the US and Canada). Check it, and remove it from the campaign if it is right.' },
+		{ codes: ['SMS-RC-413', 'SMS-CAR-413'], fix: 'The recipient opted out from this sender (replied STOP). Do not text them again; they opt back in by replying START. Drop opted-out numbers first with High Volume SMS > Get Opt-Outs.' },
+		{ codes: ['SMS-RC-430', 'SMS-UP-430', 'SMS-CAR-430'], fix: 'A spam filter blocked the message. Reword it (no shortened links, no spam-like wording) and check that the campaign registration matches the content.' },
+		{ codes: ['SMS-UP-431'], fix: 'The From number is blocked for spam or other violations. Ask RingCentral support, or send from another High Volume SMS number.' },
+		{ codes: ['SMS-RC-403', 'SMS-CAR-450'], fix: "The number's daily or campaign volume limit was reached. Send the rest later, or ask RingCentral to review the registration tier." },
+		{ codes: ['SMS-CAR-412'], fix: 'The recipient was unavailable. Send again later.' },
+		{ codes: ['SMS-CAR-432', 'SMS-CAR-433'], fix: "The recipient's carrier refused the message as too long or malformed. Shorten the text and avoid unusual characters." },
+		{ codes: ['SMS-RC-503'], fix: 'The From number is not provisioned correctly for High Volume SMS. Ask RingCentral support.' },
 	],
 	rateLimits: [
 		{ codes: ['CMN-301', 'CMN-302', 'MSG-305'], fix: 'RingCentral kept rejecting requests for exceeding its rate limit. Raise Options > Max Rate Limit Wait, or send fewer messages per run.' },

@@ -45,3 +45,14 @@ export function readItemOptions(context: IExecuteFunctions, itemIndex: number): 
 		policy: readRequestPolicy(context, itemIndex),
 	};
 }
+
+/** Return All / Limit of a list: undefined when every record is wanted. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	const value = context.getNodeParameter('limit', itemIndex, 50);
+	const limit = Number(value);
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw invalidField(context.getNode(), itemIndex, 'Limit', value, 'it must be a whole number of 1 or more', 'Enter how many results to return, or turn on Return All.');
+	}
+	return limit;
+}

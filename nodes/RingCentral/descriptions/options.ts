@@ -3,23 +3,27 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { countryOptions, DEFAULT_COUNTRY } from '../helpers/countries';
 
+export const accountIdOption: INodeProperties = {
+	displayName: 'Account ID',
+	name: 'accountId',
+	type: 'string',
+	default: '~',
+	description: 'RingCentral account ID. Keep ~ for the account of the authenticated user.',
+};
+
+export const countryOption: INodeProperties = {
+	displayName: 'Country',
+	name: 'country',
+	type: 'options',
+	options: countryOptions,
+	default: DEFAULT_COUNTRY,
+	description: 'Country of numbers written without a country code, such as (415) 555-0100. Numbers starting with + are sent as they are.',
+};
+
 /** Whose numbers and which country's spellings: options of the message. */
 const messageOptions: INodeProperties[] = [
-	{
-		displayName: 'Account ID',
-		name: 'accountId',
-		type: 'string',
-		default: '~',
-		description: 'RingCentral account ID. Keep ~ for the account of the authenticated user.',
-	},
-	{
-		displayName: 'Country',
-		name: 'country',
-		type: 'options',
-		options: countryOptions,
-		default: DEFAULT_COUNTRY,
-		description: 'Country of numbers written without a country code, such as (415) 555-0100. Numbers starting with + are sent as they are.',
-	},
+	accountIdOption,
+	countryOption,
 	{
 		displayName: 'Extension ID',
 		name: 'extensionId',
@@ -56,7 +60,7 @@ export const requestOptions: INodeProperties[] = [
 	},
 ];
 
-const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+export const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
 /** Options of the send operations: message and request options together, in n8n's alphabetical order. */
 export const sendOptionsField: INodeProperties = {

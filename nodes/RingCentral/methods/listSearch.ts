@@ -1,4 +1,4 @@
-/** The editor's From lists: the user's numbers that RingCentral enabled for SMS or MMS, every page read. */
+/** The editor's From lists: the user's numbers that RingCentral enabled for SMS, MMS or High Volume SMS, every page read. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { parsePathId } from '../helpers/validation';
@@ -39,5 +39,9 @@ export const listSearch = {
 	},
 	async getMmsSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		return await listSenders.call(this, 'MmsSender', filter);
+	},
+	/** High Volume SMS (A2P) numbers: https://developers.ringcentral.com/guide/messaging/sms/high-volume/valid-a2p-sms-numbers */
+	async getA2pSmsSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		return await listSenders.call(this, 'A2PSmsSender', filter);
 	},
 };

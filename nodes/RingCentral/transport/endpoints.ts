@@ -23,6 +23,8 @@ export interface Endpoint {
 }
 
 const EXTENSION = '/restapi/v1.0/account/{accountId}/extension/{extensionId}';
+/** High Volume SMS (A2P) lives at account level: https://developers.ringcentral.com/guide/messaging/sms/high-volume */
+const A2P = '/restapi/v1.0/account/{accountId}/a2p-sms';
 
 /** Groups and permissions from RingCentral's API reference (x-throttling-group of each operation). */
 export const ENDPOINTS = {
@@ -35,6 +37,10 @@ export const ENDPOINTS = {
 	// The same operation given comma-separated IDs: 207, one part per ID (https://developers.ringcentral.com/guide/basics/batch-requests).
 	readMessages: { method: 'GET', path: `${EXTENSION}/message-store/{messageId}`, group: 'light', repeatable: true, answer: 'json', accept: 'application/vnd.ringcentral.multipart+json' },
 	readMessageContent: { method: 'GET', path: `${EXTENSION}/message-store/{messageId}/content/{attachmentId}`, group: 'medium', repeatable: true, answer: 'stream', host: 'media' },
+	a2pSendBatch: { method: 'POST', path: `${A2P}/batches`, group: 'light', repeatable: false, answer: 'json' },
+	a2pGetBatch: { method: 'GET', path: `${A2P}/batches/{batchId}`, group: 'light', repeatable: true, answer: 'json' },
+	a2pListMessages: { method: 'GET', path: `${A2P}/messages`, group: 'light', repeatable: true, answer: 'json' },
+	a2pListOptOuts: { method: 'GET', path: `${A2P}/opt-outs`, group: 'light', repeatable: true, answer: 'json' },
 } as const satisfies Record<string, Endpoint>;
 
 /** A path segment: "~" or an ID of letters, digits, "-" and "_" (never "." or "..", which would climb the path). */

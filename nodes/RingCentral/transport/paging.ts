@@ -11,6 +11,10 @@ export interface PagingOptions {
 	limit?: number;
 	/** Guards against a server whose paging never ends. Default 1000. */
 	maxPages?: number;
+	/** Lists paged by token only (A2P): no page number is sent. */
+	byToken?: boolean;
+	/** Keeps only the records it accepts; `limit` counts kept records. */
+	keep?: (record: IDataObject) => boolean;
 }
 
 /**
@@ -22,12 +26,15 @@ export async function readAllPages(this: RingCentralContext, credentialType: str
 	const limit = options.limit ?? Infinity;
 	const maxPages = options.maxPages ?? 1000;
 	const records: IDataObject[] = [];
-	let qs: IDataObject = { ...request.qs, perPage: Math.min(perPage, Number.isFinite(limit) ? Math.max(1, limit) : perPage) };
+	// A filtered list may need many records per kept one: only an unfiltered limit shrinks the page.
+	const pageSize = Number.isFinite(limit) && !options.keep ? Math.min(perPage, Math.max(1, limit)) : perPage;
+	let qs: IDataObject = { ...request.qs, perPage: pageSize };
 	for (let page = 1; page <= maxPages; page++) {
-		if (qs.pageToken === undefined) qs.page = page;
+		if (qs.pageToken === undefined && !options.byToken) qs.page = page;
 		const { body } = await ringCentralRequest.call(this, credentialType, { ...request, qs });
 		const answer = (body ?? {}) as IDataObject;
 		for (const record of (answer.records ?? []) as IDataObject[]) {
+			if (options.keep && !options.keep(record)) continue;
 			records.push(record);
 			if (records.length >= limit) return records;
 		}

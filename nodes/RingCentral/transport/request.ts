@@ -146,7 +146,7 @@ function httpOptions(credential: RunCredential, endpoint: Endpoint, path: string
 		method: endpoint.method,
 		url: `${endpoint.host === 'media' ? mediaServerUrl(credential.baseUrl) : credential.baseUrl}${path}`,
 		qs: request.qs,
-		// RingCentral takes several values of a parameter repeated: messageType=SMS&messageType=Fax.
+		// RingCentral's list parameters repeat their name (messageType=SMS&messageType=Fax), as its SDKs send them.
 		arrayFormat: 'repeat',
 		...(endpoint.accept ? { headers: { Accept: endpoint.accept } } : {}),
 		body: request.body as IHttpRequestOptions['body'],
