@@ -9,8 +9,11 @@ import { describePart, journalBody, parseBody } from './body';
 import { ApiError, defaultErrorForStatus, errorBody, errorCodeOf } from './errors';
 import { FaultQueue, isProcessed } from './faults';
 import { DEFAULT_PHONE_NUMBERS, EMULATOR_DEFAULTS } from './fixtures';
+import { inboundOf, inboundRoutes, injectInboundSms, type InboundMessage, type InboundResult, type InboundSms } from './inbound';
 import { messageRoutes } from './messages';
 import { RateLimiter } from './rateLimits';
+import { subscriptionRoutes } from './subscriptions';
+import { subscriptionsOf, type SubscriptionStore } from './subscriptionStore';
 import {
 	compileRoute,
 	matchRoute,
@@ -32,7 +35,7 @@ import type {
 } from './types';
 
 export function defaultRoutes(): Route[] {
-	return [...authRoutes, ...accountRoutes, ...messageRoutes];
+	return [...authRoutes, ...accountRoutes, ...messageRoutes, ...subscriptionRoutes, ...inboundRoutes];
 }
 
 function resolveOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
@@ -158,17 +161,34 @@ export class RingCentralEmulator implements EmulatorState {
 		return { access_token, refresh_token, expires_in };
 	}
 
+	/** Webhook subscriptions, their handshakes and deliveries (blacklist, expire or remove one to test recovery). */
+	get subscriptions(): SubscriptionStore {
+		return subscriptionsOf(this);
+	}
+
+	/** Inbound messages received so far. */
+	get inbound(): InboundMessage[] {
+		return inboundOf(this);
+	}
+
+	/** A text (or MMS, with attachments) arrives: stored, then POSTed to every active subscription. */
+	async injectInboundSms(sms: InboundSms): Promise<InboundResult> {
+		return await injectInboundSms(this, sms);
+	}
+
 	/** Later additions win over the defaults (they are matched first). */
 	addRoute(route: Route): void {
 		this.routes.unshift(compileRoute(route));
 	}
 
-	/** Clears journal, messages, faults and rate-limit state; issued tokens stay valid. */
+	/** Clears journal, messages, subscriptions, faults and rate-limit state; issued tokens stay valid. */
 	reset(): void {
 		this.journal.length = 0;
 		this.messages.length = 0;
 		this.faults.clear();
 		this.limiter.reset();
+		this.subscriptions.clear();
+		this.inbound.length = 0;
 		this.seq = 0;
 	}
 
@@ -344,14 +364,14 @@ export class RingCentralEmulator implements EmulatorState {
 		entry.status = result.status;
 		const code = result.status >= 400 ? errorCodeOf(result.body) : undefined;
 		if (code) entry.errorCode = code;
-		if (result.body !== undefined) res.setHeader('Content-Type', 'application/json');
+		if (result.body !== undefined && !Buffer.isBuffer(result.body)) res.setHeader('Content-Type', 'application/json');
 		res.setHeader('RCRequestId', randomUUID());
 		for (const [name, value] of Object.entries({ ...ex.rateHeaders, ...result.headers })) res.setHeader(name, value);
 		res.statusCode = result.status;
 		if (result.body === undefined) {
 			res.end();
 		} else {
-			res.end(typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
+			res.end(typeof result.body === 'string' || Buffer.isBuffer(result.body) ? result.body : JSON.stringify(result.body));
 		}
 	}
 }
