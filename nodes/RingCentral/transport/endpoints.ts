@@ -19,6 +19,7 @@ export interface Endpoint {
 }
 
 const EXTENSION = '/restapi/v1.0/account/{accountId}/extension/{extensionId}';
+const SUBSCRIPTION = '/restapi/v1.0/subscription';
 
 /** Groups and permissions from RingCentral's API reference (x-throttling-group of each operation). */
 export const ENDPOINTS = {
@@ -26,6 +27,13 @@ export const ENDPOINTS = {
 	listPhoneNumbers: { method: 'GET', path: `${EXTENSION}/phone-number`, group: 'light', repeatable: true, answer: 'json' },
 	sendSms: { method: 'POST', path: `${EXTENSION}/sms`, group: 'medium', repeatable: false, answer: 'json' },
 	sendMms: { method: 'POST', path: `${EXTENSION}/mms`, group: 'medium', repeatable: false, answer: 'json' },
+	// Served by RingCentral's media host (https://media.ringcentral.com): the request names it as its origin.
+	messageContent: { method: 'GET', path: `${EXTENSION}/message-store/{messageId}/content/{attachmentId}`, group: 'medium', repeatable: true, answer: 'stream' },
+	listSubscriptions: { method: 'GET', path: SUBSCRIPTION, group: 'light', repeatable: true, answer: 'json' },
+	createSubscription: { method: 'POST', path: SUBSCRIPTION, group: 'medium', repeatable: false, answer: 'json' },
+	getSubscription: { method: 'GET', path: `${SUBSCRIPTION}/{subscriptionId}`, group: 'light', repeatable: true, answer: 'json' },
+	// Deleting twice is harmless (the second answers 404), so a lost answer may be asked again.
+	deleteSubscription: { method: 'DELETE', path: `${SUBSCRIPTION}/{subscriptionId}`, group: 'medium', repeatable: true, answer: 'none' },
 } as const satisfies Record<string, Endpoint>;
 
 /** A path segment: "~" or an ID of letters, digits, "-" and "_" (never "." or "..", which would climb the path). */

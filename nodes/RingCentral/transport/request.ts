@@ -2,9 +2,10 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { neverReached } from '../../../credentials/common/ringcentral/apiErrors';
+import { displayUrl, neverReached } from '../../../credentials/common/ringcentral/apiErrors';
+import { trustedOrigin } from '../../../credentials/common/ringcentral/server';
 import { sleepMs } from '../../../credentials/common/ringcentral/sleep';
-import { applyTokenPolicy, runCredential, scrubberFor, type RunCredential } from './credential';
+import { applyTokenPolicy, runCredential, scrubberFor } from './credential';
 import { buildPath, type Endpoint } from './endpoints';
 import { authError, connectionError, rateLimitError, redirectError, ringCentralApiError, uncertainOutcome, unreadableAnswer, type ErrorScope } from './errors';
 import { describeFailure, readAnswer } from './failures';
@@ -22,6 +23,12 @@ export interface ApiRequest {
 	/** Names the message in errors that leave its fate open, e.g. SMS to +14155550100 "Hello…". */
 	about?: string;
 	policy?: RequestPolicy;
+	/**
+	 * Another origin for this request: RingCentral's media host that an attachment URI names, e.g.
+	 * https://media.ringcentral.com. Only the credential's own origin or a RingCentral media host is
+	 * taken; anything else is refused before sending.
+	 */
+	origin?: string;
 }
 
 export interface ApiResponse {
@@ -48,6 +55,10 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex, description: 'Nothing was sent. Check the IDs in the node\'s fields and Options.' });
 	}
+	const baseUrl = request.origin === undefined ? credential.baseUrl : trustedOrigin(credential.baseUrl, request.origin);
+	if (baseUrl === undefined) {
+		throw new NodeOperationError(this.getNode(), `Refused to send the RingCentral token to ${displayUrl(request.origin ?? '')}: it is neither the credential's server nor a RingCentral media host`, { itemIndex });
+	}
 	if (credential.decrypted) applyTokenPolicy(credential, policy);
 	const pacer = pacerFor(`${credential.key}:${endpoint.group}`);
 	const deadline = Date.now() + policy.maxRateLimitWaitMs;
@@ -62,7 +73,7 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 		if (tooLongMs > 0) return await fail((scope) => rateLimitError(scope, policy, tooLongMs));
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(credential, endpoint, path, request, policy), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(`${baseUrl}${path}`, endpoint, request, policy), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
 		} catch (error) {
 			pacer.release();
 			const failure = describeFailure(error);
@@ -119,11 +130,11 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 	}
 }
 
-function httpOptions(credential: RunCredential, endpoint: Endpoint, path: string, request: ApiRequest, policy: RequestPolicy): IHttpRequestOptions {
+function httpOptions(url: string, endpoint: Endpoint, request: ApiRequest, policy: RequestPolicy): IHttpRequestOptions {
 	const multipart = request.body instanceof FormData;
 	return {
 		method: endpoint.method,
-		url: `${credential.baseUrl}${path}`,
+		url,
 		qs: request.qs,
 		body: request.body as IHttpRequestOptions['body'],
 		json: !multipart && endpoint.answer !== 'stream',
