@@ -137,7 +137,29 @@ function content(ctx: RequestContext): HandlerResult {
 	return { status: 200, body: file.data, headers: { 'Content-Type': file.contentType } };
 }
 
+/**
+ * The control API over HTTP, for an emulator in another process (npm run n8n, cli.ts):
+ * POST /emulator/inbound-sms {from, to?, text?, attachments?: [{fileName?, contentType, base64}]}.
+ * Not RingCentral's: no auth, no rate limit.
+ */
+async function injectOverHttp(ctx: RequestContext): Promise<HandlerResult> {
+	const body = (ctx.body.json ?? {}) as Record<string, unknown>;
+	const files = Array.isArray(body.attachments) ? (body.attachments as Record<string, string>[]) : [];
+	try {
+		const { message, deliveries } = await injectInboundSms(ctx.state, {
+			from: String(body.from ?? ''),
+			to: body.to as InboundSms['to'],
+			text: typeof body.text === 'string' ? body.text : undefined,
+			attachments: files.map((file) => ({ fileName: file.fileName, contentType: file.contentType, data: Buffer.from(file.base64 ?? '', 'base64') })),
+		});
+		return { status: 200, body: { message: message.body, deliveries } };
+	} catch (error) {
+		return { status: 400, body: { message: (error as Error).message } };
+	}
+}
+
 export const inboundRoutes: Route[] = [
+	{ method: 'POST', pattern: '/emulator/inbound-sms', auth: 'none', handler: injectOverHttp },
 	// Medium, like readMessageContent in RingCentral's API reference.
 	{ method: 'GET', pattern: '/restapi/v1.0/account/:accountId/extension/:extensionId/message-store/:messageId/content/:attachmentId', group: 'Medium', auth: 'bearer', handler: content },
 ];

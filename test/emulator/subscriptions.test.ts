@@ -185,3 +185,16 @@ describe('delivering inbound messages', () => {
 		expect((await api('GET', path.replace(/\/\d+$/, '/999'))).status).toBe(404);
 	});
 });
+
+test('the control API over HTTP (POST /emulator/inbound-sms) injects a text with files for an emulator in another process', async () => {
+	const reply = await call(emu, '/emulator/inbound-sms', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ from: '+14155550123', text: 'hi', attachments: [{ fileName: 'a.txt', contentType: 'text/plain', base64: Buffer.from('file').toString('base64') }] }),
+	});
+	expect(reply.status).toBe(200);
+	expect(reply.json.message).toMatchObject({ subject: 'hi', from: { phoneNumber: '+14155550123' } });
+	expect(emu.inbound[0].files.size).toBe(2);
+	const bad = await call(emu, '/emulator/inbound-sms', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: 'nobody' }) });
+	expect(bad.status).toBe(400);
+});
