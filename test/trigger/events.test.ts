@@ -145,3 +145,13 @@ test('"Listen for test event": the first text starts one manual execution, then 
 	expect(emulator.subscriptions.list()).toHaveLength(0);
 	expect(trigger.executions[0].run.data.resultData.runData[TRIGGER_NAME]).toHaveLength(1);
 });
+
+test('with the OAuth2 credential: the subscription is created and a text with a file starts the workflow', async () => {
+	trigger = await TriggerHarness.start({ parameters: triggerParameters({}, { authentication: 'oAuth2' }), credentials: credentialStore(emulator) });
+	await trigger.activate();
+	await emulator.injectInboundSms({ from: CUSTOMER, text: 'via OAuth2', attachments: [{ fileName: 'a.png', contentType: 'image/png', data: Buffer.from('png bytes') }] });
+	await trigger.settled();
+	expect(trigger.executions).toHaveLength(1);
+	expect(trigger.executions[0].items[0].json.text).toBe('via OAuth2');
+	expect(trigger.executions[0].items[0].binary?.attachment_0).toMatchObject({ fileName: 'a.png', mimeType: 'image/png' });
+});
