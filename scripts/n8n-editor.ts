@@ -64,11 +64,13 @@ export async function startEditor(log: (line: string) => void = console.log): Pr
 				loadExample('webhookSms'),
 				loadExample('sendWait'),
 				loadExample('campaignOptOuts'),
+				loadExample('autoReply'),
 			],
 		});
 		n8n = await startN8n(home, { logFile: path.join(dir, 'n8n.log') });
 		const client = await setupOwnerAndLogin(n8n);
 		await activateWorkflow(client, EXAMPLES.webhookSms.id);
+		await activateWorkflow(client, EXAMPLES.autoReply.id);
 		return { n8n, client, emulator, files, stop };
 	} catch (error) {
 		await stop();
@@ -89,10 +91,15 @@ n8n 2.41.1 with n8n-nodes-ringcentral is running.
   Also:       ${workflow(EXAMPLES.vcardMms.id)}   (vCard by MMS)
               ${workflow(EXAMPLES.downloadMms.id)}   (downloaded picture by MMS)
               ${workflow(EXAMPLES.webhookSms.id)}   (CRM webhook, published)
+              ${workflow(EXAMPLES.autoReply.id)}   (RingCentral Trigger: auto-reply, published)
 
   Try the webhook:
     curl -s -X POST ${n8n.url}/webhook/${EXAMPLES.webhookSms.webhookPath} -H 'content-type: application/json' \\
       -d '{"contact":{"firstName":"Ann","phone":"+14155550142"},"deal":{"name":"Acme renewal","stage":"Proposal"}}'
+
+  Text the auto-reply workflow (as if a customer texted your RingCentral number):
+    curl -s -X POST ${emulator.url}/emulator/inbound-sms -H 'content-type: application/json' \\
+      -d '{"from":"+14155550142","text":"Is my order ready?"}'
 
   Credentials: "RingCentral JWT" (ready) and "RingCentral OAuth2" (press Connect; the emulator
   consents at once). Both point at the RingCentral emulator on ${emulator.url}.

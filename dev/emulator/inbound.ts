@@ -23,13 +23,15 @@ export interface InboundMessage {
 	readStatus?: MessageInfo['readStatus'];
 	/** Default: now. */
 	creationTime?: Date;
+	/** The extension that receives it; default the emulator's user. */
+	extensionId?: string;
 	conversationId?: number;
 }
 
 /** Stores a received message and returns it; its attachments download like any other. */
 export function receiveMessage(state: EmulatorState, input: InboundMessage): StoredMessage {
 	const id = state.nextId();
-	const uri = `${state.url}/restapi/v1.0/account/${EMULATOR_DEFAULTS.accountId}/extension/${EMULATOR_DEFAULTS.extensionId}/message-store/${id}`;
+	const uri = `${state.url}/restapi/v1.0/account/${EMULATOR_DEFAULTS.accountId}/extension/${input.extensionId ?? EMULATOR_DEFAULTS.extensionId}/message-store/${id}`;
 	const to = input.to ?? [state.options.phoneNumbers[0].phoneNumber];
 	const attachments: MessageAttachmentInfo[] = [];
 	const content: Record<string, Buffer> = {};

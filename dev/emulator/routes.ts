@@ -48,7 +48,7 @@ export interface RequestContext {
 
 export interface HandlerResult {
 	status: number;
-	/** JSON-serialised; undefined = empty body without content-type (redirects). */
+	/** JSON-serialised; a Buffer goes out as is (downloads: set Content-Type in headers); undefined = empty body. */
 	body?: unknown;
 	headers?: Record<string, string>;
 	/** Set when a message was accepted, for the journal. */

@@ -11,10 +11,13 @@ import { describePart, journalBody, parseBody } from './body';
 import { ApiError, defaultErrorForStatus, errorBody, errorCodeOf } from './errors';
 import { FaultQueue, isProcessed } from './faults';
 import { DEFAULT_PHONE_NUMBERS, EMULATOR_DEFAULTS } from './fixtures';
+import { inboundOf, inboundRoutes, injectInboundSms, type InboundEvent, type InboundResult, type InboundSms } from './inboundEvents';
 import { messageRoutes } from './messages';
 import { resolveMessageStore } from './messageStatus';
 import { messageStoreRoutes } from './messageStore';
 import { RateLimiter, resolveRateLimits } from './rateLimits';
+import { subscriptionRoutes } from './subscriptions';
+import { subscriptionsOf, type SubscriptionStore } from './subscriptionStore';
 import {
 	compileRoute,
 	matchRoute,
@@ -36,7 +39,7 @@ import type {
 } from './types';
 
 export function defaultRoutes(): Route[] {
-	return [...authRoutes, ...accountRoutes, ...messageRoutes, ...messageStoreRoutes, ...a2pRoutes];
+	return [...authRoutes, ...accountRoutes, ...messageRoutes, ...messageStoreRoutes, ...a2pRoutes, ...subscriptionRoutes, ...inboundRoutes];
 }
 
 function resolveOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
@@ -81,7 +84,13 @@ interface Exchange {
 
 export class RingCentralEmulator implements EmulatorState {
 	readonly journal: JournalEntry[] = [];
+	/** The message store: messages sent through /sms and /mms, and received ones (inbound.ts). */
 	readonly messages: StoredMessage[] = [];
+
+	/** Messages sent through /sms and /mms, oldest first. */
+	get outbound(): StoredMessage[] {
+		return this.messages.filter((message) => message.info.direction === 'Outbound');
+	}
 	readonly tokens: TokenStore;
 	/** High Volume SMS batches, messages and opt-outs. */
 	readonly a2p: A2pStore;
@@ -179,14 +188,29 @@ export class RingCentralEmulator implements EmulatorState {
 		return { access_token, refresh_token, expires_in };
 	}
 
+	/** Webhook subscriptions, their handshakes and deliveries (blacklist, expire or remove one to test recovery). */
+	get subscriptions(): SubscriptionStore {
+		return subscriptionsOf(this);
+	}
+
+	/** Inbound texts announced to subscriptions so far (injectInboundSms). */
+	get inbound(): InboundEvent[] {
+		return inboundOf(this);
+	}
+
+	/** A text (or MMS, with attachments) arrives: stored, then POSTed to every active subscription. */
+	async injectInboundSms(sms: InboundSms): Promise<InboundResult> {
+		return await injectInboundSms(this, sms);
+	}
+
 	/** Later additions win over the defaults (they are matched first). */
 	addRoute(route: Route): void {
 		this.routes.unshift(compileRoute(route));
 	}
 
 	/**
-	 * Clears journal, messages, faults and rate-limit state (configs back to the options'); issued
-	 * tokens and their sessions stay valid.
+	 * Clears journal, messages, subscriptions, faults and rate-limit state (configs back to the
+	 * options'); issued tokens and their sessions stay valid.
 	 */
 	reset(): void {
 		this.journal.length = 0;
@@ -194,6 +218,8 @@ export class RingCentralEmulator implements EmulatorState {
 		this.a2p.reset();
 		this.faults.clear();
 		this.limiter.reset();
+		this.subscriptions.clear();
+		this.inbound.length = 0;
 		this.seq = 0;
 	}
 
@@ -401,7 +427,7 @@ export class RingCentralEmulator implements EmulatorState {
 		entry.status = result.status;
 		const code = result.status >= 400 ? errorCodeOf(result.body) : undefined;
 		if (code) entry.errorCode = code;
-		if (result.body !== undefined) res.setHeader('Content-Type', 'application/json');
+		if (result.body !== undefined && !Buffer.isBuffer(result.body)) res.setHeader('Content-Type', 'application/json');
 		res.setHeader('RCRequestId', randomUUID());
 		for (const [name, value] of Object.entries({ ...ex.rateHeaders, ...result.headers })) res.setHeader(name, value);
 		res.statusCode = result.status;

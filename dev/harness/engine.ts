@@ -78,7 +78,7 @@ export function ringCentralNode(parameters: INodeParameters, continueOnFail = fa
 	};
 }
 
-function additionalDataFor(hooks: ExecutionLifecycleHooks, credentials: TestCredentialsHelper, executionId: string): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(hooks: ExecutionLifecycleHooks, credentials: TestCredentialsHelper, executionId: string): IWorkflowExecuteAdditionalData {
 	const unavailable = (name: string) => async () => {
 		throw new Error(`${name} is not available in tests`);
 	};

@@ -23,6 +23,8 @@ export const EXAMPLES = {
 	vcardMms: { file: 'vcard-send-mms.json', id: 'rcVcardSendMms01' },
 	sendWait: { file: 'send-wait-for-delivery.json', id: 'rcSendWaitDlvry1' },
 	campaignOptOuts: { file: 'campaign-skip-opt-outs.json', id: 'rcCampaignOptOut' },
+	autoReply: { file: 'auto-reply-inbound-sms.json', id: 'rcAutoReplyInSms' },
+	saveMms: { file: 'save-inbound-mms-files.json', id: 'rcSaveInboundMms' },
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLES;
@@ -51,8 +53,26 @@ export function loadExample(name: ExampleName): WorkflowJson {
 	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, EXAMPLES[name].file), 'utf8'));
 }
 
+export const TRIGGER_TYPE = 'n8n-nodes-ringcentral.ringCentralTrigger';
+
 export function ringCentralNodes(workflow: WorkflowJson): WorkflowNode[] {
-	return workflow.nodes.filter((node) => node.type === NODE_TYPE);
+	return workflow.nodes.filter((node) => node.type === NODE_TYPE || node.type === TRIGGER_TYPE);
+}
+
+/** The production webhook URL of the example's RingCentral Trigger on an n8n at `baseUrl`. */
+export function triggerUrl(workflow: WorkflowJson, baseUrl: string, kind: 'webhook' | 'webhook-test' = 'webhook'): string {
+	const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
+	if (!trigger?.webhookId) throw new Error(`${workflow.id}: no RingCentral Trigger with a webhookId`);
+	return `${baseUrl}/${kind}/${trigger.webhookId}/webhook`;
+}
+
+/** Points the example's Read/Write Files node at another folder (n8n may write only inside N8N_RESTRICT_FILE_ACCESS_TO). */
+export function withFilesFolder(workflow: WorkflowJson, folder: string): WorkflowJson {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes.filter((n) => n.type === 'n8n-nodes-base.readWriteFile')) {
+		node.parameters.fileName = String(node.parameters.fileName).replace('/home/node/.n8n-files', folder);
+	}
+	return copy;
 }
 
 /** Points the example's download at another URL (a local file server instead of the internet). */

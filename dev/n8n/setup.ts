@@ -51,13 +51,15 @@ export interface PrepareOptions {
 	dir?: string;
 	/** Default: a free port. */
 	port?: number;
+	/** More environment for n8n, e.g. N8N_RESTRICT_FILE_ACCESS_TO. */
+	env?: NodeJS.ProcessEnv;
 }
 
 /** An n8n user folder: package installed from dist/, credentials and workflows imported. */
 export async function prepareN8n(opts: PrepareOptions = {}): Promise<N8nHome> {
 	ensureN8nRuntime();
 	// Jest sets NODE_ENV=test, and n8n's CLI then silently does nothing (exit 0, no output).
-	const home = await createN8nHome({ dir: opts.dir, port: opts.port, env: { NODE_ENV: undefined } });
+	const home = await createN8nHome({ dir: opts.dir, port: opts.port, env: { NODE_ENV: undefined, ...opts.env } });
 	installPackage(home, REPO_ROOT);
 	if (opts.credentials?.length) await importJson(home, 'credentials', opts.credentials);
 	if (opts.workflows?.length) await importJson(home, 'workflow', opts.workflows);

@@ -24,7 +24,7 @@ const AREAS: Record<string, Fix[]> = {
 	permissions: [
 		{ codes: ['CMN-408'], fix: "The RingCentral user of this credential lacks the OutboundSMS permission. An admin grants it in the Admin Portal (the user's role must include SMS sending)." },
 		{ codes: ['CMN-419'], fix: 'Sending for another extension needs the OutboundSMS permission with extended scope. Clear Options > Extension ID, or ask an admin for that permission.' },
-		{ codes: ['CMN-401'], fix: 'The RingCentral app lacks a permission. Add SMS (A2P SMS for High Volume SMS) and ReadAccounts to the app in the RingCentral Developer Console, and ReadMessages for the Message operations.' },
+		{ codes: ['CMN-401'], fix: 'The RingCentral app lacks the permission named in the message. Add it to the app in the RingCentral Developer Console: sending needs SMS and ReadAccounts, High Volume SMS needs A2P SMS, the Message operations need ReadMessages, the trigger needs ReadMessages and WebhookSubscriptions.' },
 	],
 	recipients: [
 		{ codes: ['MSG-381'], fix: 'A group message takes at most 10 recipients. Send one item per recipient, or split the group.' },
@@ -53,6 +53,11 @@ const AREAS: Record<string, Fix[]> = {
 		{ codes: ['SMS-CAR-412'], fix: 'The recipient was unavailable. Send again later.' },
 		{ codes: ['SMS-CAR-432', 'SMS-CAR-433'], fix: "The recipient's carrier refused the message as too long or malformed. Shorten the text and avoid unusual characters." },
 		{ codes: ['SMS-RC-503'], fix: 'The From number is not provisioned correctly for High Volume SMS. Ask RingCentral support.' },
+	],
+	subscriptions: [
+		{ codes: ['SUB-505'], fix: "This RingCentral user already has 30 subscriptions for this app, RingCentral's limit. Deactivate RingCentral Trigger workflows you no longer need; each active trigger (and each editor test) holds one." },
+		{ codes: ['SUB-520', 'SUB-521', 'SUB-525'], fix: "RingCentral could not validate n8n's webhook URL. n8n must be reachable from the internet over HTTPS: set WEBHOOK_URL to n8n's public https:// address (a tunnel for a local n8n), and make sure nothing in front of n8n changes its answers." },
+		{ codes: ['SUB-523'], fix: "RingCentral delivers only to https:// addresses. Set n8n's WEBHOOK_URL to its public https:// address." },
 	],
 	rateLimits: [
 		{ codes: ['CMN-301', 'CMN-302', 'MSG-305'], fix: 'RingCentral kept rejecting requests for exceeding its rate limit. Raise Options > Max Rate Limit Wait, or send fewer messages per run.' },

@@ -45,6 +45,11 @@ export const serverProperties: INodeProperties[] = [
 
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
+/** A host name of this machine (127.x, localhost, [::1]): plain http stays on it. */
+export function isLoopbackHost(hostname: string): boolean {
+	return LOOPBACK_HOST.test(hostname);
+}
+
 /** The same choice as an n8n expression, for fields n8n resolves itself (test request, OAuth URLs). */
 export function serverUrlExpression(ref: '$credentials' | '$self', path = ''): string {
 	const custom = `String(${ref}.customUrl).trim().replace(/\\/+$/, '')`;
@@ -88,4 +93,21 @@ export function mediaServerUrl(baseUrl: string): string {
 	if (baseUrl === RINGCENTRAL_SERVER) return 'https://media.ringcentral.com';
 	if (baseUrl === OFFICE_AT_HAND_SERVER) return 'https://media.ringcentral.biz';
 	return baseUrl;
+}
+
+/** RingCentral's media hosts: media.ringcentral.com, media.ringcentral.biz and their regional variants (media.devtest…, media-xx…). */
+const MEDIA_HOST = /^media([.-][a-z0-9-]+)*\.ringcentral\.(com|biz)$/i;
+
+/**
+ * The origin a request may be sent to with the credential's token: the credential's own server, or
+ * one of RingCentral's media hosts over https (attachment URIs point there). Anything else is
+ * refused (undefined), so a URI named in an event never carries the token to another host.
+ */
+export function trustedOrigin(baseUrl: string, origin: string): string | undefined {
+	if (!URL.canParse(origin)) return undefined;
+	const url = new URL(origin);
+	if (url.origin === new URL(baseUrl).origin) return baseUrl;
+	const defaultPort = url.port === '' || url.port === '443';
+	if (url.protocol === 'https:' && defaultPort && MEDIA_HOST.test(url.hostname) && !url.username && !url.password) return `https://${url.hostname.toLowerCase()}`;
+	return undefined;
 }

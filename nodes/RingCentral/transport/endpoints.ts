@@ -25,6 +25,7 @@ export interface Endpoint {
 const EXTENSION = '/restapi/v1.0/account/{accountId}/extension/{extensionId}';
 /** High Volume SMS (A2P) lives at account level: https://developers.ringcentral.com/guide/messaging/sms/high-volume */
 const A2P = '/restapi/v1.0/account/{accountId}/a2p-sms';
+const SUBSCRIPTION = '/restapi/v1.0/subscription';
 
 /** Groups and permissions from RingCentral's API reference (x-throttling-group of each operation). */
 export const ENDPOINTS = {
@@ -41,6 +42,11 @@ export const ENDPOINTS = {
 	a2pGetBatch: { method: 'GET', path: `${A2P}/batches/{batchId}`, group: 'light', repeatable: true, answer: 'json' },
 	a2pListMessages: { method: 'GET', path: `${A2P}/messages`, group: 'light', repeatable: true, answer: 'json' },
 	a2pListOptOuts: { method: 'GET', path: `${A2P}/opt-outs`, group: 'light', repeatable: true, answer: 'json' },
+	listSubscriptions: { method: 'GET', path: SUBSCRIPTION, group: 'light', repeatable: true, answer: 'json' },
+	createSubscription: { method: 'POST', path: SUBSCRIPTION, group: 'medium', repeatable: false, answer: 'json' },
+	getSubscription: { method: 'GET', path: `${SUBSCRIPTION}/{subscriptionId}`, group: 'light', repeatable: true, answer: 'json' },
+	// Deleting twice is harmless (the second answers 404), so a lost answer may be asked again.
+	deleteSubscription: { method: 'DELETE', path: `${SUBSCRIPTION}/{subscriptionId}`, group: 'medium', repeatable: true, answer: 'none' },
 } as const satisfies Record<string, Endpoint>;
 
 /** A path segment: "~" or an ID of letters, digits, "-" and "_" (never "." or "..", which would climb the path). */

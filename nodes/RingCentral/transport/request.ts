@@ -2,10 +2,10 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { neverReached } from '../../../credentials/common/ringcentral/apiErrors';
+import { displayUrl, neverReached } from '../../../credentials/common/ringcentral/apiErrors';
+import { mediaServerUrl, trustedOrigin } from '../../../credentials/common/ringcentral/server';
 import { sleepMs } from '../../../credentials/common/ringcentral/sleep';
-import { applyTokenPolicy, runCredential, scrubberFor, type RunCredential } from './credential';
-import { mediaServerUrl } from '../../../credentials/common/ringcentral/server';
+import { applyTokenPolicy, runCredential, scrubberFor } from './credential';
 import { buildPath, type Endpoint, type PathParam } from './endpoints';
 import { authError, connectionError, rateLimitError, redirectError, ringCentralApiError, uncertainOutcome, unreadableAnswer, type ErrorScope } from './errors';
 import { answerOf, bindDeadline, describeFailure, discard, readAnswer } from './failures';
@@ -23,6 +23,12 @@ export interface ApiRequest {
 	/** Names the message in errors that leave its fate open, e.g. SMS to +14155550100 "Hello…". */
 	about?: string;
 	policy?: RequestPolicy;
+	/**
+	 * Another origin for this request: RingCentral's media host that an attachment URI names, e.g.
+	 * https://media.ringcentral.com. Only the credential's own origin or a RingCentral media host is
+	 * taken; anything else is refused before sending.
+	 */
+	origin?: string;
 }
 
 export interface ApiResponse {
@@ -49,6 +55,12 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex, description: 'Nothing was sent. Check the IDs in the node\'s fields and Options.' });
 	}
+	// Content comes from RingCentral's media entry point; an event may name a (regional) media host.
+	const home = endpoint.host === 'media' ? mediaServerUrl(credential.baseUrl) : credential.baseUrl;
+	const baseUrl = request.origin === undefined ? home : trustedOrigin(credential.baseUrl, request.origin);
+	if (baseUrl === undefined) {
+		throw new NodeOperationError(this.getNode(), `Refused to send the RingCentral token to ${displayUrl(request.origin ?? '')}: it is neither the credential's server nor a RingCentral media host`, { itemIndex });
+	}
 	if (credential.decrypted) applyTokenPolicy(credential, policy);
 	const pacer = pacerFor(`${credential.key}:${endpoint.group}`);
 	const waitUntil = Date.now() + policy.maxRateLimitWaitMs;
@@ -66,7 +78,7 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 		const sentAt = Date.now();
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(credential, endpoint, path, request, policy), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(`${baseUrl}${path}`, endpoint, request, policy), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const answered = answerOf(error);
 			if (answered) {
@@ -140,11 +152,11 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 	}
 }
 
-function httpOptions(credential: RunCredential, endpoint: Endpoint, path: string, request: ApiRequest, policy: RequestPolicy): IHttpRequestOptions {
+function httpOptions(url: string, endpoint: Endpoint, request: ApiRequest, policy: RequestPolicy): IHttpRequestOptions {
 	const multipart = request.body instanceof FormData;
 	return {
 		method: endpoint.method,
-		url: `${endpoint.host === 'media' ? mediaServerUrl(credential.baseUrl) : credential.baseUrl}${path}`,
+		url,
 		qs: request.qs,
 		// RingCentral's list parameters repeat their name (messageType=SMS&messageType=Fax), as its SDKs send them.
 		arrayFormat: 'repeat',
