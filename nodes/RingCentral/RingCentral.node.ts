@@ -2,6 +2,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentials } from './descriptions/authentication';
 import { properties, subtitle } from './actions/description';
 import { router } from './actions/router';
 import { listSearch } from './methods/listSearch';
@@ -19,10 +20,7 @@ export class RingCentral implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'ringCentralJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
-			{ name: 'ringCentralOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials,
 		properties,
 	};
 

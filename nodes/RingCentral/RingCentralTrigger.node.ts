@@ -2,6 +2,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentials } from './descriptions/authentication';
 import { triggerProperties } from './trigger/description';
 import { checkExists, create, delete as deleteSubscription } from './trigger/subscription';
 import { webhook } from './trigger/webhook';
@@ -18,10 +19,7 @@ export class RingCentralTrigger implements INodeType {
 		defaults: { name: 'RingCentral Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'ringCentralJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
-			{ name: 'ringCentralOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials,
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: triggerProperties,
 	};

@@ -2,18 +2,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { authentication } from '../descriptions/authentication';
 import { RESOURCES } from './resources';
-
-export const authentication: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'JWT', value: 'jwt', description: "RingCentral's server-to-server flow with a JWT credential" },
-		{ name: 'OAuth2', value: 'oAuth2', description: 'A RingCentral user signs in once through n8n' },
-	],
-	default: 'jwt',
-};
 
 // The registry's first resource (and each resource's first operation) is the default, not a literal.
 // eslint-disable-next-line n8n-nodes-base/node-param-default-missing

@@ -70,3 +70,23 @@ export function messageIdField(defaultValue = ''): INodeProperties {
 		description: 'ID of the message in the RingCentral message store: the ID that Send SMS and Send MMS output, or that of a received message',
 	};
 }
+
+/** n8n's Return All / Limit pair for list operations. */
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];

@@ -1,7 +1,7 @@
 /** Fields of the High Volume SMS operations (UI only): Batch Size, Batch ID, list filters, Return All / Limit. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountIdOption, byName, countryOption, requestOptions } from './options';
+import { accountIdOption, countryOption, optionsCollection, requestOptions } from './options';
 
 /** Request options that matter to reads: a read is repeatable, so Retry on Server Errors adds nothing. */
 const readRequestOptions = requestOptions.filter((option) => option.name !== 'retryOnServerErrors');
@@ -16,14 +16,7 @@ const batchSizeOption: INodeProperties = {
 		"Most messages per batch request, 1 to 10,000 (RingCentral's limit). The run's items go out in as few requests as this allows; a request also stays under RingCentral's 50 MB body limit.",
 };
 
-export const highVolumeSendOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [accountIdOption, batchSizeOption, countryOption, ...requestOptions].sort(byName),
-};
+export const highVolumeSendOptions: INodeProperties = optionsCollection([accountIdOption, batchSizeOption, countryOption, ...requestOptions]);
 
 export const highVolumeRecipientField: INodeProperties = {
 	displayName: 'To',
@@ -52,33 +45,8 @@ export const optionalBatchIdField: INodeProperties = {
 };
 
 /** Options of the reads: the account and how hard a request tries. */
-export const highVolumeReadOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [accountIdOption, ...readRequestOptions].sort(byName),
-};
+export const highVolumeReadOptions: INodeProperties = optionsCollection([accountIdOption, ...readRequestOptions]);
 
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
 
 /** RingCentral's A2P message statuses (MessageListMessageResponse.messageStatus). */
 export const MESSAGE_STATUSES = ['Queued', 'Sent', 'Delivered', 'SendingFailed', 'DeliveryFailed'] as const;
@@ -140,46 +108,32 @@ export const messageFilters: INodeProperties = {
 	],
 };
 
-export const messageOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: ([
-		accountIdOption,
-		countryOption,
-		{
-			displayName: 'Include Text',
-			name: 'includeText',
-			type: 'boolean',
-			default: false,
-			description: "Whether to include each message's text (RingCentral's Detailed view)",
-		},
-		...readRequestOptions,
-	] as INodeProperties[]).sort(byName),
-};
+export const messageOptions: INodeProperties = optionsCollection([
+	accountIdOption,
+	countryOption,
+	{
+		displayName: 'Include Text',
+		name: 'includeText',
+		type: 'boolean',
+		default: false,
+		description: "Whether to include each message's text (RingCentral's Detailed view)",
+	},
+	...readRequestOptions,
+]);
 
-export const optOutOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: ([
-		accountIdOption,
-		countryOption,
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: [
-				{ name: 'Opted Out', value: 'optout', description: 'Recipients who replied STOP (or similar) and get no messages' },
-				{ name: 'Opted In', value: 'optin', description: 'Recipients who opted back in with START (or similar)' },
-				{ name: 'All', value: 'all' },
-			],
-			default: 'optout',
-		},
-		...readRequestOptions,
-	] as INodeProperties[]).sort(byName),
-};
+export const optOutOptions: INodeProperties = optionsCollection([
+	accountIdOption,
+	countryOption,
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Opted Out', value: 'optout', description: 'Recipients who replied STOP (or similar) and get no messages' },
+			{ name: 'Opted In', value: 'optin', description: 'Recipients who opted back in with START (or similar)' },
+			{ name: 'All', value: 'all' },
+		],
+		default: 'optout',
+	},
+	...readRequestOptions,
+]);

@@ -62,15 +62,13 @@ export const requestOptions: INodeProperties[] = [
 
 export const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
-/** Options of the send operations: message and request options together, in n8n's alphabetical order. */
-export const sendOptionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [...messageOptions, ...requestOptions].sort(byName),
-};
+/** An operation's Options collection (the persisted name `options`), its entries in n8n's alphabetical order. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [...options].sort(byName) };
+}
+
+/** Options of the send operations: message and request options together. */
+export const sendOptionsField: INodeProperties = optionsCollection([...messageOptions, ...requestOptions]);
 
 /** Whose message store a read looks in: the Account and Extension options worded for reading. */
 const storeOptions: INodeProperties[] = [
@@ -88,5 +86,5 @@ const storeOptions: INodeProperties[] = [
 export function storeOptionsField(withCountry = false): INodeProperties {
 	const country = { ...messageOptions[1], description: 'Country of a Phone Number filter written without a country code, such as (415) 555-0100' };
 	const options = [...storeOptions, ...(withCountry ? [country] : []), ...requestOptions.filter((option) => option.name !== 'retryOnServerErrors')];
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: options.sort(byName) };
+	return optionsCollection(options);
 }

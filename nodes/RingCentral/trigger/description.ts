@@ -1,7 +1,7 @@
 /** The RingCentral Trigger's parameters (UI). Their names are public contract: saved workflows hold them. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authentication } from '../actions/description';
+import { authentication } from '../descriptions/authentication';
 
 /** Events the trigger can start on; RingCentral's notifications carry whole messages only for inbound ones. */
 export const EVENTS = { inboundMessage: 'inboundMessage' } as const;

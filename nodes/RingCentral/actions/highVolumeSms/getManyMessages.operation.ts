@@ -1,7 +1,8 @@
 /** Get Many Messages (High Volume SMS): the A2P message log by batch and/or time range, one item per message. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { MESSAGE_STATUSES, messageFilters, messageOptions, optionalBatchIdField, returnAllFields } from '../../descriptions/highVolumeSms';
+import { returnAllFields } from '../../descriptions/fields';
+import { MESSAGE_STATUSES, messageFilters, messageOptions, optionalBatchIdField } from '../../descriptions/highVolumeSms';
 import { toE164, splitRecipients } from '../../helpers/phoneNumbers';
 import { invalidField } from '../../helpers/validation';
 import { ENDPOINTS, readAllPages } from '../../transport';

@@ -2,7 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { senderField } from '../../descriptions/fields';
-import { optOutOptions, returnAllFields } from '../../descriptions/highVolumeSms';
+import { returnAllFields } from '../../descriptions/fields';
+import { optOutOptions } from '../../descriptions/highVolumeSms';
 import { invalidField, parseSender } from '../../helpers/validation';
 import { ENDPOINTS, readAllPages } from '../../transport';
 import { readItemOptions, readLimit } from '../readOptions';

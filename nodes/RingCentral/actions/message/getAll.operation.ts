@@ -1,6 +1,7 @@
 /** Get Many: messages of the message store by RingCentral's filters, every page read; one item per message. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { returnAllFields } from '../../descriptions/fields';
 import { storeOptionsField } from '../../descriptions/options';
 import { toRingCentralDate } from '../../helpers/dates';
 import { toE164 } from '../../helpers/phoneNumbers';
@@ -23,22 +24,7 @@ const fields: INodeProperties[] = [
 		default: ['SMS'],
 		description: 'Kinds of messages to return; none selected returns every kind',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
