@@ -1,4 +1,4 @@
-/** Fields of a message (UI only): From, To, Text. The registry adds where they show. */
+/** Fields shared by operations (UI only): From, To, Text, Message ID, Return All / Limit. The registry adds where they show. */
 import type { INodeProperties } from 'n8n-workflow';
 
 /** From: the user's numbers that RingCentral enabled for this kind of message, or one typed in. */
