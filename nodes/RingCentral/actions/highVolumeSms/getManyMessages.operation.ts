@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { MESSAGE_STATUSES, messageFilters, messageOptions, optionalBatchIdField, returnAllFields } from '../../descriptions/highVolumeSms';
+import { keyFieldsFirst } from '../../helpers/messageInfo';
 import { toE164, splitRecipients } from '../../helpers/phoneNumbers';
 import { invalidField } from '../../helpers/validation';
 import { ENDPOINTS, readAllPages } from '../../transport';
@@ -81,6 +82,6 @@ export const getManyMessages: ItemOperation = {
 			{ endpoint: ENDPOINTS.a2pListMessages, params: { accountId: options.accountId }, qs, itemIndex, policy: options.policy },
 			{ perPage: 1000, limit, byToken: true, keep: statuses.size ? (record) => statuses.has(String(record.messageStatus)) : undefined },
 		);
-		return records.map((json) => ({ json }));
+		return records.map((json) => ({ json: keyFieldsFirst(json) }));
 	},
 };
