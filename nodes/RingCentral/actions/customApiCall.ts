@@ -27,13 +27,14 @@ export const customApiCall: ItemOperation = {
 	sends: false,
 	properties: [],
 
+	// Short unbroken words: n8n's error pane does not wrap inside a long URL.
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 		throw new NodeOperationError(this.getNode(), 'Custom API Call is made with the HTTP Request node, not with this node', {
 			itemIndex,
 			description:
 				'Add an HTTP Request node, set Authentication to "Predefined Credential Type" and Credential Type to "RingCentral JWT API" ' +
-				'(or "RingCentral OAuth2 API"), pick your RingCentral credential and enter the RingCentral URL, e.g. GET ' +
-				'https://platform.ringcentral.com/restapi/v1.0/account/~/extension/~ (the server of your credential). ' +
+				'(or "RingCentral OAuth2 API") and pick your RingCentral credential. The URL is the server of the credential followed by ' +
+				'the API path, e.g. https://platform.ringcentral.com and /restapi/v1.0/account/~/extension/~ to read your extension. ' +
 				`n8n signs in and renews the token for you. See ${DOCS.customApiCall}`,
 		});
 	},
