@@ -38,9 +38,21 @@ export interface EditorStack {
 	stop(): Promise<void>;
 }
 
-export async function startEditor(log: (line: string) => void = console.log): Promise<EditorStack> {
-	const emulator = await RingCentralEmulator.start({ port: port('RINGCENTRAL_EMULATOR_PORT', 18181) });
-	const files = await startFileServer(path.join(EXAMPLES_DIR, 'files'), port('N8N_FILES_PORT', 18182));
+export interface EditorOptions {
+	/** n8n's user folder, emptied first; default `editor-home` in the cache. */
+	dir?: string;
+	/** Ports of n8n, the emulator and the file server; 0 takes a free one. Default: the environment, then 5678, 18181, 18182. */
+	ports?: { editor: number; emulator: number; files: number };
+}
+
+export async function startEditor(log: (line: string) => void = console.log, options: EditorOptions = {}): Promise<EditorStack> {
+	const ports = options.ports ?? {
+		editor: port('N8N_EDITOR_PORT', 5678),
+		emulator: port('RINGCENTRAL_EMULATOR_PORT', 18181),
+		files: port('N8N_FILES_PORT', 18182),
+	};
+	const emulator = await RingCentralEmulator.start({ port: ports.emulator });
+	const files = await startFileServer(path.join(EXAMPLES_DIR, 'files'), ports.files);
 	let n8n: N8nInstance | undefined;
 	const stop = async () => {
 		await n8n?.stop();
@@ -49,13 +61,13 @@ export async function startEditor(log: (line: string) => void = console.log): Pr
 	};
 	try {
 		// Fresh every time, so the examples and credentials always match this checkout.
-		const dir = path.join(CACHE, 'editor-home');
+		const dir = options.dir ?? path.join(CACHE, 'editor-home');
 		fs.rmSync(dir, { recursive: true, force: true });
 		log(`Preparing n8n in ${dir} (first run installs n8n: about 5 min)…`);
 		const access = emulatorAccess(emulator);
 		const home = await prepareN8n({
 			dir,
-			port: port('N8N_EDITOR_PORT', 5678),
+			port: ports.editor || undefined,
 			credentials: [jwtCredential(access), oauth2Credential(access)],
 			workflows: [
 				loadExample('rowsSms'),

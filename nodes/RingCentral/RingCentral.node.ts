@@ -5,6 +5,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentials } from './descriptions/authentication';
 import { properties, subtitle } from './actions/description';
 import { router } from './actions/router';
+import { DOCS } from './descriptions/docs';
 import { listSearch } from './methods/listSearch';
 
 export class RingCentral implements INodeType {
@@ -12,6 +13,7 @@ export class RingCentral implements INodeType {
 		displayName: 'RingCentral',
 		name: 'ringCentral',
 		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		documentationUrl: DOCS.operations,
 		group: ['output'],
 		version: 1,
 		subtitle,

@@ -3,6 +3,7 @@ import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentials } from './descriptions/authentication';
+import { DOCS } from './descriptions/docs';
 import { triggerProperties } from './trigger/description';
 import { checkExists, create, delete as deleteSubscription } from './trigger/subscription';
 import { webhook } from './trigger/webhook';
@@ -12,6 +13,7 @@ export class RingCentralTrigger implements INodeType {
 		displayName: 'RingCentral Trigger',
 		name: 'ringCentralTrigger',
 		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		documentationUrl: DOCS.trigger,
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Inbound messages" }}',

@@ -36,7 +36,7 @@ describeE2e('From list in the n8n editor', () => {
 	test('Send SMS lists exactly the SmsSender numbers, labelled', async () => {
 		const results = await listSenders('send', 'getSmsSenders');
 		expect(results.map((r) => r.value)).toEqual(withFeature('SmsSender'));
-		expect(results[0].name).toBe('+16505550100 (Direct Number, Main direct line)');
+		expect(results[0].name).toBe('+16505550100 · Main direct line');
 	});
 
 	test('Send MMS lists only the MmsSender numbers (no toll-free)', async () => {

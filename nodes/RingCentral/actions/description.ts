@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { authentication } from '../descriptions/authentication';
+import { customApiCall } from './customApiCall';
 import { RESOURCES } from './resources';
 
 // The registry's first resource (and each resource's first operation) is the default, not a literal.
@@ -16,6 +17,9 @@ const resource: INodeProperties = {
 	default: RESOURCES[0].value,
 };
 
+/** A resource's operations in its menu, then n8n's Custom API Call (see customApiCall.ts). */
+const menuOf = (entry: (typeof RESOURCES)[number]) => [...entry.operations, customApiCall];
+
 function operationsOf(entry: (typeof RESOURCES)[number]): INodeProperties[] {
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 	const selector: INodeProperties = {
@@ -24,7 +28,7 @@ function operationsOf(entry: (typeof RESOURCES)[number]): INodeProperties[] {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [entry.value] } },
-		options: entry.operations.map(({ name, value, action, description }) => ({ name, value, action, description })),
+		options: menuOf(entry).map(({ name, value, action, description }) => ({ name, value, action, description })),
 		default: entry.operations[0].value,
 	};
 	const fields = entry.operations.flatMap((operation) =>
@@ -36,5 +40,5 @@ function operationsOf(entry: (typeof RESOURCES)[number]): INodeProperties[] {
 export const properties: INodeProperties[] = [authentication, resource, ...RESOURCES.flatMap(operationsOf)];
 
 /** The node's subtitle: the chosen operation's name. */
-const names = Object.fromEntries(RESOURCES.flatMap((entry) => entry.operations.map((operation) => [`${entry.value}:${operation.value}`, operation.name])));
+const names = Object.fromEntries(RESOURCES.flatMap((entry) => menuOf(entry).map((operation) => [`${entry.value}:${operation.value}`, operation.name])));
 export const subtitle = `={{ ${JSON.stringify(names)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;

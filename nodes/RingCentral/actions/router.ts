@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { credentialTypeFor, mayHaveBeenSent } from '../transport';
+import { customApiCall, isCustomApiCall } from './customApiCall';
 import { RESOURCES } from './resources';
 import { sentItemsLedger, type SentItemsLedger } from './sentItemsLedger';
 import type { BatchResult, Operation } from './types';
@@ -10,6 +11,7 @@ import type { BatchResult, Operation } from './types';
 type NodeError = NodeApiError | NodeOperationError;
 
 function findOperation(resource: string, operation: string): Operation | undefined {
+	if (isCustomApiCall(resource, operation)) return customApiCall;
 	return RESOURCES.find((entry) => entry.value === resource)?.operations.find((entry) => entry.value === operation);
 }
 
@@ -18,7 +20,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const credentialType = credentialTypeFor(this.getNodeParameter('authentication', 0, 'jwt'));
 	// Resource and operation cannot be expressions (noDataExpression): read once per run.
 	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
+	// Custom API Call picked as the Resource leaves no Operation.
+	const operationName = this.getNodeParameter('operation', 0, '') as string;
 	const operation = findOperation(resource, operationName);
 	const ledger = operation?.sends ? sentItemsLedger(this) : undefined;
 	const results: BatchResult[] = new Array(items.length);

@@ -8,7 +8,11 @@ import { excerpt, loneSurrogateAt } from './text';
 export const MAX_TEXT_LENGTH = 1000;
 export const MAX_RECIPIENTS = 10;
 
-/** A refusal before anything is sent: names the field, shows the value, says how to fix it. */
+/**
+ * A refusal before anything is sent: names the field, shows the value, says how to fix it. The
+ * value is cut to 40 characters: n8n shows the message as a heading that does not wrap inside a
+ * word, and a longer unbroken value (a URL, a run of emoji) ran off its output pane.
+ */
 export function invalidField(
 	node: INode,
 	itemIndex: number | undefined,
@@ -17,7 +21,7 @@ export function invalidField(
 	problem: string,
 	fix: string,
 ): NodeOperationError {
-	return new NodeOperationError(node, `Invalid ${field} "${excerpt(display(value), 80)}": ${problem}`, {
+	return new NodeOperationError(node, `Invalid ${field} "${excerpt(display(value), 40)}": ${problem}`, {
 		itemIndex,
 		description: fix,
 	});

@@ -1,6 +1,7 @@
 /** The editor's From lists: the user's numbers that RingCentral enabled for SMS, MMS or High Volume SMS, every page read. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { excerpt } from '../helpers/text';
 import { parsePathId } from '../helpers/validation';
 import { credentialTypeFor, ENDPOINTS, readAllPages } from '../transport';
 
@@ -9,6 +10,16 @@ interface PhoneNumberRecord {
 	features?: string[];
 	usageType?: string;
 	label?: string;
+}
+
+/**
+ * The number first, then its label in RingCentral (or, without one, its usage type), short: n8n
+ * shows the picked entry's name in the From field, about 36 characters wide.
+ * "+16505550100 · Main direct line", "+16505550110 · Main Company Number".
+ */
+function entryName(phoneNumber: string, record: PhoneNumberRecord): string {
+	const about = record.label?.trim() || record.usageType?.replace(/([a-z])([A-Z])/g, '$1 $2');
+	return about ? `${phoneNumber} · ${excerpt(about, 22)}` : phoneNumber;
 }
 
 /** Numbers of the extension (Options > Account ID / Extension ID) that carry `feature`, as list entries. */
@@ -24,8 +35,7 @@ async function listSenders(this: ILoadOptionsFunctions, feature: string, filter?
 	const results: INodeListSearchItems[] = [];
 	for (const record of records) {
 		if (!record.phoneNumber || !record.features?.includes(feature)) continue;
-		const details = [record.usageType?.replace(/([a-z])([A-Z])/g, '$1 $2'), record.label].filter(Boolean).join(', ');
-		results.push({ name: details ? `${record.phoneNumber} (${details})` : record.phoneNumber, value: record.phoneNumber });
+		results.push({ name: entryName(record.phoneNumber, record), value: record.phoneNumber });
 	}
 	const needle = filter?.trim().toLowerCase().replace(/[\s().-]/g, '');
 	return {

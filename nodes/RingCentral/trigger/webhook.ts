@@ -6,6 +6,7 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { DEFAULT_COUNTRY } from '../helpers/countries';
+import { keyFieldsFirst } from '../helpers/messageInfo';
 import { toE164 } from '../helpers/phoneNumbers';
 import { downloadAttachments } from './attachments';
 import { instantSmsExtension } from './eventFilters';
@@ -39,7 +40,7 @@ function sentTo(message: IDataObject, numbers: string[]): boolean {
 }
 
 async function messageItem(context: IWebhookFunctions, message: IDataObject, options: TriggerOptions): Promise<INodeExecutionData> {
-	const json: IDataObject = { ...message, text: typeof message.subject === 'string' ? message.subject : '' };
+	const json: IDataObject = keyFieldsFirst({ ...message, text: typeof message.subject === 'string' ? message.subject : '' });
 	if (!options.downloadAttachments || !Array.isArray(message.attachments)) return { json };
 	const { attachments, binary } = await downloadAttachments(context, triggerCredentialType(context), message.attachments, options.binaryPropertyPrefix);
 	json.attachments = attachments;

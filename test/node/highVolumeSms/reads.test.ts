@@ -138,8 +138,8 @@ describe('From list', () => {
 	test('High Volume SMS lists only the A2PSmsSender numbers', async () => {
 		const result = await listSearch('getA2pSmsSenders', highVolumeParameters(), credentialStore(emulator));
 		expect(result.results).toEqual([
-			{ name: '+16505550120 (Direct Number, Campaigns (10DLC))', value: '+16505550120' },
-			{ name: '+18445550120 (Direct Number, Campaigns (toll-free))', value: '+18445550120' },
+			{ name: '+16505550120 · Campaigns (10DLC)', value: '+16505550120' },
+			{ name: '+18445550120 · Campaigns (toll-free)', value: '+18445550120' },
 		]);
 	});
 });

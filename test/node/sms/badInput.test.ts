@@ -63,6 +63,11 @@ describe('Bad input is refused with a clear error and nothing is sent', () => {
 		expect(emulator.journal).toHaveLength(0);
 	});
 
+	test("a long value is quoted by its first 40 characters, so the error fits n8n's output pane", async () => {
+		const { error } = await runRingCentral({ parameters: smsParameters({ text: 'x'.repeat(1200) }), credentials: credentialStore(emulator) });
+		expect(error?.message).toBe(`Invalid Text "${'x'.repeat(39)}…": 1200 characters, over RingCentral's limit of 1000 (emoji and other symbols outside the basic range count as 2)`);
+	});
+
 	test(`the matrix covers ${cases.length} kinds of bad input`, () => {
 		expect(cases.length).toBeGreaterThanOrEqual(20);
 	});

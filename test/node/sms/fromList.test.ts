@@ -30,7 +30,9 @@ describe('From list shows the numbers that may send, across every page', () => {
 	test('Send SMS lists the SmsSender numbers of both pages', async () => {
 		const result = await listSearch('getSmsSenders', smsParameters(), credentialStore(emulator));
 		expect(result.results.map((entry) => entry.value)).toEqual(['+16505550100', '+18885550100', '+16505550103']);
-		expect(result.results[0].name).toBe('+16505550100 (Direct Number, Sales)');
+		expect(result.results[0].name).toBe('+16505550100 · Sales');
+		// Without a label: the usage type, after the number.
+		expect(result.results[1].name).toBe('+18885550100 · Direct Number');
 		expect(emulator.requests({ path: /phone-number$/ }).map((request) => request.query.page)).toEqual(['1', '2']);
 	});
 

@@ -34,6 +34,15 @@ describe('Send SMS posts RingCentral JSON to the extension sms endpoint', () => 
 		});
 	});
 
+	test('the output starts with id, status, recipients, sender and text; every field of the message info is kept', async () => {
+		const { output } = await runRingCentral({ parameters: smsParameters(), credentials: credentialStore(emulator) });
+		expect(Object.keys(output[0].json).slice(0, 5)).toEqual(['id', 'messageStatus', 'to', 'from', 'subject']);
+		// n8n's table shows the keys in this order; RingCentral's own answer starts with the long uri.
+		const answer = emulator.messages[0].info as unknown as Record<string, unknown>;
+		expect(Object.keys(answer)[0]).toBe('uri');
+		expect(output[0].json).toEqual(answer);
+	});
+
 	test('several numbers, comma-separated or as an expression list, are one group message', async () => {
 		await runRingCentral({
 			parameters: smsParameters({ to: '={{ $json.team }}' }),

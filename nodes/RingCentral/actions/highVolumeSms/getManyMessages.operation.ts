@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { returnAllFields } from '../../descriptions/fields';
 import { MESSAGE_STATUSES, messageFilters, messageOptions, optionalBatchIdField } from '../../descriptions/highVolumeSms';
+import { keyFieldsFirst } from '../../helpers/messageInfo';
 import { toE164, splitRecipients } from '../../helpers/phoneNumbers';
 import { invalidField } from '../../helpers/validation';
 import { ENDPOINTS, readAllPages } from '../../transport';
@@ -82,6 +83,6 @@ export const getManyMessages: ItemOperation = {
 			{ endpoint: ENDPOINTS.a2pListMessages, params: { accountId: options.accountId }, qs, itemIndex, policy: options.policy },
 			{ perPage: 1000, limit, byToken: true, keep: statuses.size ? (record) => statuses.has(String(record.messageStatus)) : undefined },
 		);
-		return records.map((json) => ({ json }));
+		return records.map((json) => ({ json: keyFieldsFirst(json) }));
 	},
 };

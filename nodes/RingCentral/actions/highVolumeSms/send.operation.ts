@@ -59,7 +59,7 @@ export const send: BatchOperation = {
 	kind: 'batch',
 	sends: true,
 	properties: [
-		senderField('getA2pSmsSenders', 'High Volume SMS', ' (feature A2PSmsSender: toll-free or 10DLC numbers enrolled in High Volume SMS)'),
+		senderField('getA2pSmsSenders', 'High Volume SMS', ': toll-free or local (10DLC) numbers that RingCentral enrolled in High Volume SMS'),
 		highVolumeRecipientField,
 		textField(true),
 		highVolumeSendOptions,

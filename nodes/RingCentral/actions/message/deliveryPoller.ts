@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { explainDeliveryError } from '../../../../credentials/common/ringcentral/deliveryErrors';
 import { sleepMs } from '../../../../credentials/common/ringcentral/sleep';
+import { keyFieldsFirst } from '../../helpers/messageInfo';
 import { deliveryOf } from '../../helpers/messageStatus';
 import { chunks, nextWaitMs, POLL } from '../../helpers/pollSchedule';
 import { ENDPOINTS, readByIds, type BulkAnswer, type RequestPolicy } from '../../transport';
@@ -50,7 +51,7 @@ function settle(context: IExecuteFunctions, waiter: Waiter, info: IDataObject, n
 	switch (delivery.state) {
 		case 'delivered':
 		case 'sent':
-			return [{ json: info }];
+			return [{ json: keyFieldsFirst(info) }];
 		case 'inbound':
 			return new NodeOperationError(node, `Message ${messageId} is a received message (status ${String(info.messageStatus)}): there is no delivery to wait for`, {
 				itemIndex,

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { messageIdField } from '../../descriptions/fields';
 import { storeOptionsField } from '../../descriptions/options';
+import { keyFieldsFirst } from '../../helpers/messageInfo';
 import { ENDPOINTS, ringCentralJson } from '../../transport';
 import type { ItemOperation } from '../types';
 import { explainNotFound, readMessageRef } from './store';
@@ -21,7 +22,7 @@ export const get: ItemOperation = {
 		const ref = readMessageRef(this, itemIndex);
 		try {
 			const json = await ringCentralJson.call(this, credentialType, { endpoint: ENDPOINTS.readMessage, params: { ...ref.params, messageId: ref.messageId }, itemIndex, policy: ref.options.policy });
-			return [{ json }];
+			return [{ json: keyFieldsFirst(json) }];
 		} catch (error) {
 			throw explainNotFound(error, ref);
 		}

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { returnAllFields } from '../../descriptions/fields';
 import { storeOptionsField } from '../../descriptions/options';
 import { toRingCentralDate } from '../../helpers/dates';
+import { keyFieldsFirst } from '../../helpers/messageInfo';
 import { toE164 } from '../../helpers/phoneNumbers';
 import { invalidField, parseRecordId } from '../../helpers/validation';
 import { ENDPOINTS, readAllPages } from '../../transport';
@@ -137,6 +138,6 @@ export const getAll: ItemOperation = {
 			{ endpoint: ENDPOINTS.listMessages, params: { accountId: options.accountId, extensionId: options.extensionId }, qs, itemIndex, policy: options.policy },
 			{ limit },
 		);
-		return records.map((json) => ({ json }));
+		return records.map((json) => ({ json: keyFieldsFirst(json) }));
 	},
 };

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { recipientsField, senderField, textField } from '../../descriptions/fields';
 import { sendOptionsField } from '../../descriptions/options';
+import { keyFieldsFirst } from '../../helpers/messageInfo';
 import { ENDPOINTS, ringCentralJson } from '../../transport';
 import type { ItemOperation } from '../types';
 import { describeMessage, messageBody, readMessage } from './message';
@@ -26,6 +27,6 @@ export const send: ItemOperation = {
 			about: describeMessage('SMS', message),
 			policy: message.options.policy,
 		});
-		return [{ json }];
+		return [{ json: keyFieldsFirst(json) }];
 	},
 };

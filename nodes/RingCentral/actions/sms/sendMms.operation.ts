@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { recipientsField, senderField, textField } from '../../descriptions/fields';
 import { sendOptionsField } from '../../descriptions/options';
 import { attachmentPropertyNames, describeAttachments, readAttachmentBytes } from '../../helpers/attachments';
+import { keyFieldsFirst } from '../../helpers/messageInfo';
 import { buildMultipart, ENDPOINTS, ringCentralJson } from '../../transport';
 import type { ItemOperation } from '../types';
 import { describeMessage, messageBody, readMessage } from './message';
@@ -59,6 +60,6 @@ export const sendMms: ItemOperation = {
 			about: `${describeMessage('MMS', message)} with ${files.map((file) => file.fileName).join(', ')}`,
 			policy: message.options.policy,
 		});
-		return [{ json }];
+		return [{ json: keyFieldsFirst(json) }];
 	},
 };
