@@ -3,8 +3,8 @@ module.exports = {
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	testMatch: ['<rootDir>/test/**/*.test.ts'],
-	// The end-to-end suite needs a full n8n: `npm run test:e2e` runs it with its own config.
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+	// The end-to-end suites need a full n8n: `npm run test:e2e` and `npm run test:queue` run them with their own configs.
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/queue/'],
 	testTimeout: 60000,
 	// Each file starts n8n-core afresh; two workers fit this 2-core machine.
 	maxWorkers: 2,
