@@ -96,7 +96,11 @@ export async function startQueueCluster(emulator: RingCentralEmulator, opts: Que
 		}
 		const started = await Promise.allSettled(homes.map((home, index) => startWorker(home, index, opts.concurrency ?? 10)));
 		const workers: Worker[] = [];
-		for (const result of started) if (result.status === 'fulfilled') (workers.push(result.value), stops.push(result.value.stop));
+		for (const result of started) {
+			if (result.status !== 'fulfilled') continue;
+			workers.push(result.value);
+			stops.push(result.value.stop);
+		}
 		const failed = started.find((result) => result.status === 'rejected');
 		if (failed) throw failed.reason;
 		const client = await setupOwnerAndLogin(main);

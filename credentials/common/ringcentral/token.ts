@@ -5,6 +5,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, I
 import { displayUrl, networkProblem, neverReached, readRingCentralError, retryAfterSeconds, scrubSecrets, secretsOf } from './apiErrors';
 import { TOKEN_FIXES } from './fixes';
 import { resolveServerUrl } from './server';
+import { tokenAfterRefusedRefresh, tokenFromOtherProcess, leaseField } from './sharedToken';
 import { sleepMs } from './sleep';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -102,13 +103,22 @@ export async function fetchJwtAccessToken(http: IHttpRequestHelper, credentials:
 	return { ...(await next.promise).fields };
 }
 
-/** A still-valid refresh token is tried first: every JWT login opens a new RingCentral session. */
+/**
+ * A token another n8n process (queue mode) stored is taken first; then a still-valid refresh token
+ * is tried: every JWT login opens a new RingCentral session.
+ */
 async function requestAccessToken(http: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, owner: string): Promise<IssuedToken> {
+	const elsewhere = await tokenFromOtherProcess(credentials, owner);
+	if (elsewhere) return elsewhere;
 	const baseUrl = resolveServerUrl(credentials);
 	if (credentials.refreshToken && credentials.sessionOwner === owner) {
 		const refreshed = await requestToken(http, baseUrl, credentials, { grant_type: 'refresh_token', refresh_token: String(credentials.refreshToken) });
-		// Refresh tokens are single use and expire: any refusal falls back to a JWT login.
 		if (refreshed.statusCode === 200) return tokenFields(refreshed, owner);
+		// Refresh tokens are single use: another process may have just spent this one. Else log in.
+		if (refreshed.statusCode !== 429) {
+			const taken = await tokenAfterRefusedRefresh(credentials, owner);
+			if (taken) return taken;
+		}
 	}
 	const response = await requestToken(http, baseUrl, credentials, { grant_type: JWT_GRANT, assertion: String(credentials.jwt ?? '') });
 	if (response.statusCode !== 200) throw authErrorFrom(response, credentials);
@@ -120,13 +130,15 @@ function tokenFields(response: IN8nHttpFullResponse, owner: string): IssuedToken
 	if (typeof body?.access_token !== 'string' || body.access_token === '') {
 		throw new RingCentralAuthError('RingCentral answered the token request without an access token. Check the Server setting of the credential.', response.statusCode);
 	}
+	const expiresInSeconds = Number(body.expires_in) || 3600;
 	return {
 		fields: {
 			accessToken: body.access_token,
 			refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
 			sessionOwner: owner,
+			...leaseField(expiresInSeconds),
 		},
-		expiresInSeconds: Number(body.expires_in) || 3600,
+		expiresInSeconds,
 	};
 }
 
