@@ -6,6 +6,8 @@ export interface SendFigures {
 	requests: number;
 	accepted: number;
 	rateLimited: number;
+	/** 401: the token had expired; n8n renews it and sends again (RingCentral did not process the request). */
+	unauthorized: number;
 	otherFailures: number;
 	/** Recipients with more than one accepted message. */
 	duplicates: string[];
@@ -32,7 +34,8 @@ export function sendFigures(emulator: RingCentralEmulator, since = 0): SendFigur
 		requests: sms.length,
 		accepted: accepted.length,
 		rateLimited: sms.filter((entry) => entry.status === 429).length,
-		otherFailures: sms.filter((entry) => entry.status !== 429 && entry.messageId === undefined).length,
+		unauthorized: sms.filter((entry) => entry.status === 401).length,
+		otherFailures: sms.filter((entry) => entry.status !== 429 && entry.status !== 401 && entry.messageId === undefined).length,
 		duplicates: [...byRecipient].filter(([, count]) => count > 1).map(([to]) => to),
 		seconds,
 		achievedPerSecond: seconds > 0 ? accepted.length / seconds : 0,
@@ -65,5 +68,18 @@ export function journalMark(emulator: RingCentralEmulator): number {
 }
 
 export function describeSends(label: string, f: SendFigures): string {
-	return `${label}: ${f.accepted} accepted of ${f.requests} /sms requests, ${f.rateLimited} answered 429, ${f.otherFailures} other failures, ${f.duplicates.length} recipients twice; ${f.seconds.toFixed(1)} s, ${f.achievedPerSecond.toFixed(2)} msg/s of the ${f.limitPerSecond.toFixed(2)} msg/s limit (${Math.round((100 * f.achievedPerSecond) / f.limitPerSecond)} %)`;
+	return `${label}: ${f.accepted} accepted of ${f.requests} /sms requests, ${f.rateLimited} answered 429, ${f.unauthorized} answered 401 (token expired), ${f.otherFailures} other failures, ${f.duplicates.length} recipients twice; ${f.seconds.toFixed(1)} s, ${f.achievedPerSecond.toFixed(2)} msg/s of the ${f.limitPerSecond.toFixed(2)} msg/s limit (${Math.round((100 * f.achievedPerSecond) / f.limitPerSecond)} %)`;
+}
+
+/** One line per request since `since`: ms after the first, method, path, status, grant or error code. For post-mortems. */
+export function timeline(emulator: RingCentralEmulator, since = 0): string {
+	const entries = emulator.journal.filter((entry) => entry.seq > since);
+	const start = entries[0]?.time ?? 0;
+	return entries
+		.map((entry) => {
+			const grant = (entry.body as Record<string, unknown> | undefined)?.grant_type;
+			const auth = (entry.headers.authorization ?? '').slice(-6);
+			return `${String(entry.time - start).padStart(6)} ${entry.method} ${entry.path} ${entry.status ?? '-'} ${entry.errorCode ?? ''} ${grant ?? ''} ${auth}`;
+		})
+		.join('\n');
 }

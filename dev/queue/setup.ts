@@ -1,7 +1,11 @@
 /** What every queue-mode test file needs: the emulator and a queue cluster for the file's tests. */
+import * as fs from 'fs';
+import * as path from 'path';
+
 import { RingCentralEmulator, type EmulatorOptions } from '../emulator';
 import { jwtCredential } from '../n8n/examples';
 import { activateWorkflow, sleep } from '../n8n/n8n';
+import { timeline } from './figures';
 import { keepLogs, startQueueCluster, type QueueCluster, type QueueClusterOptions } from './cluster';
 
 /** Runs only under jest.queue.config.js, whose globalSetup provides n8n, Redis and PostgreSQL. */
@@ -27,7 +31,11 @@ export function useQueueCluster(opts: Omit<QueueClusterOptions, 'credentials'>, 
 	}, 600_000);
 	afterAll(async () => {
 		// RINGCENTRAL_E2E_KEEP=1 keeps the main's and the workers' logs for a post-mortem.
-		if (process.env.RINGCENTRAL_E2E_KEEP === '1') console.log(`logs kept in ${keepLogs(stack.cluster, 'logs')}`);
+		if (process.env.RINGCENTRAL_E2E_KEEP === '1') {
+			const dir = keepLogs(stack.cluster, 'logs');
+			if (dir && stack.emulator) fs.writeFileSync(path.join(dir, 'emulator-journal.txt'), timeline(stack.emulator));
+			console.log(`logs kept in ${dir}`);
+		}
 		await stack.cluster?.stop();
 		await stack.emulator?.stop();
 	}, 120_000);

@@ -94,25 +94,35 @@ async function lookFor(read: CredentialStoreReader, owner: string, presented: IC
 	}
 }
 
+export interface StoreView {
+	/** A token to take as it is. */
+	adopted?: AdoptedToken;
+	/** Otherwise renew this one: the stored token when it is newer than the presented one. */
+	latest: ICredentialDataDecryptedObject;
+}
+
 /**
  * Before a token request: the token another n8n process already stored, or (when another process
- * obtained the presented token) the one it stores within a moment; undefined: request one.
+ * obtained the newest token) the one it stores within a moment. Without one, `latest` says which
+ * token to renew: a run that kept an older token must not spend its refresh token, already used.
  */
-export async function tokenFromOtherProcess(credentials: ICredentialDataDecryptedObject, owner: string): Promise<AdoptedToken | undefined> {
+export async function tokenFromOtherProcess(credentials: ICredentialDataDecryptedObject, owner: string): Promise<StoreView> {
 	const read = readers.get(credentials);
 	const stored = read && (await readStore(read));
-	if (!read || !stored) return undefined;
-	if (adoptable(stored, owner, credentials)) return adopt(stored);
-	const presented = String(credentials.accessToken ?? '');
-	const holder = leaseOf(stored)?.by;
-	if (presented !== '' && stored.accessToken === presented && holder !== undefined && holder !== THIS_PROCESS) {
-		return await lookFor(read, owner, credentials, HOLDER_GRACE_MS);
+	if (!read || !stored) return { latest: credentials };
+	if (adoptable(stored, owner, credentials)) return { adopted: adopt(stored), latest: stored };
+	const newer = stored.sessionOwner === owner && String(stored.accessToken ?? '') !== '' && (leaseOf(stored)?.at ?? 0) >= (leaseOf(credentials)?.at ?? 0);
+	const latest = newer ? stored : credentials;
+	const holder = leaseOf(latest)?.by;
+	if (String(latest.accessToken ?? '') !== '' && holder !== undefined && holder !== THIS_PROCESS) {
+		const adopted = await lookFor(read, owner, latest, HOLDER_GRACE_MS);
+		return { adopted, latest };
 	}
-	return undefined;
+	return { latest };
 }
 
 /** After RingCentral refused a refresh: another process may have spent that refresh token just before. */
-export async function tokenAfterRefusedRefresh(credentials: ICredentialDataDecryptedObject, owner: string): Promise<AdoptedToken | undefined> {
+export async function tokenAfterRefusedRefresh(credentials: ICredentialDataDecryptedObject, latest: ICredentialDataDecryptedObject, owner: string): Promise<AdoptedToken | undefined> {
 	const read = readers.get(credentials);
-	return read ? await lookFor(read, owner, credentials, RACE_WAIT_MS) : undefined;
+	return read ? await lookFor(read, owner, latest, RACE_WAIT_MS) : undefined;
 }

@@ -95,7 +95,8 @@ export async function fetchJwtAccessToken(http: IHttpRequestHelper, credentials:
 	next.promise.then(
 		(issued) => {
 			next.result = issued.fields;
-			next.reusableUntil = Date.now() + Math.max(0, issued.expiresInSeconds - 60) * 1000;
+			// Not when about to expire: 60 s before, or a quarter of a short life.
+			next.reusableUntil = Date.now() + (issued.expiresInSeconds - Math.min(60, issued.expiresInSeconds / 4)) * 1000;
 		},
 		// A failed request is not shared with later callers: the next one tries again.
 		() => flights.get(owner) === next && flights.delete(owner),
@@ -108,15 +109,15 @@ export async function fetchJwtAccessToken(http: IHttpRequestHelper, credentials:
  * is tried: every JWT login opens a new RingCentral session.
  */
 async function requestAccessToken(http: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, owner: string): Promise<IssuedToken> {
-	const elsewhere = await tokenFromOtherProcess(credentials, owner);
-	if (elsewhere) return elsewhere;
+	const { adopted, latest } = await tokenFromOtherProcess(credentials, owner);
+	if (adopted) return adopted;
 	const baseUrl = resolveServerUrl(credentials);
-	if (credentials.refreshToken && credentials.sessionOwner === owner) {
-		const refreshed = await requestToken(http, baseUrl, credentials, { grant_type: 'refresh_token', refresh_token: String(credentials.refreshToken) });
+	if (latest.refreshToken && latest.sessionOwner === owner) {
+		const refreshed = await requestToken(http, baseUrl, credentials, { grant_type: 'refresh_token', refresh_token: String(latest.refreshToken) });
 		if (refreshed.statusCode === 200) return tokenFields(refreshed, owner);
 		// Refresh tokens are single use: another process may have just spent this one. Else log in.
 		if (refreshed.statusCode !== 429) {
-			const taken = await tokenAfterRefusedRefresh(credentials, owner);
+			const taken = await tokenAfterRefusedRefresh(credentials, latest, owner);
 			if (taken) return taken;
 		}
 	}

@@ -10,8 +10,8 @@ const IN_FLIGHT_POLL_MS = 20;
  * that is right under both: request n + limit goes out one window after the answer to request n
  * (an answer comes after RingCentral counted the request). Requests other processes spend show in
  * X-Rate-Limit-Remaining and shrink this process's share until a window has passed; while others
- * are seen, this process spends at most half of what RingCentral last said remains, so that two
- * processes reading the same number do not both spend it. A 429 holds every request of the group
+ * are seen, this process spends at most half of what RingCentral last said remains (less a tenth of
+ * the limit), so that two processes reading the same number do not both spend it. A 429 holds every request of the group
  * for Retry-After, then one request probes before the others go. One pacer is shared by all
  * executions of the process (n8n's queue mode runs one per worker).
  */
@@ -62,17 +62,22 @@ export class RateLimitPacer {
 			const recent = this.answers.filter((time) => time > now - windowMs);
 			const foreignFresh = now - this.foreignSeenAt < windowMs ? this.foreign : 0;
 			const capacity = limit - foreignFresh;
+			// Another client's window may have started a little later, or its 429 a penalty: some slack.
+			const slackMs = foreignFresh > 0 ? Math.max(100, windowMs / 20) : 0;
 			// Answers that must leave the window before one more request fits.
 			const excess = recent.length + this.inFlight - capacity + 1;
 			if (excess > 0) {
-				if (excess <= recent.length) at = Math.max(at, recent[excess - 1] + windowMs);
-				else if (foreignFresh > 0) at = Math.max(at, this.foreignSeenAt + windowMs);
+				if (excess <= recent.length) at = Math.max(at, recent[excess - 1] + windowMs + slackMs);
+				else if (foreignFresh > 0) at = Math.max(at, this.foreignSeenAt + windowMs + slackMs);
 				else at = Math.max(at, now + IN_FLIGHT_POLL_MS);
 			}
-			// Sharing with other clients: half of what remained, then wait for a newer count.
+			// Sharing with other clients: half of what remained, less a tenth of the limit that nobody
+			// spends (their requests in flight), then wait for a newer count. A 429 would cost more:
+			// its penalty holds every client, and restarts with each of their requests.
 			const shared = foreignFresh > 0 && this.remaining !== undefined && now - this.remainingAt < windowMs;
-			if (shared && this.sentSince >= Math.floor(this.remaining! / 2)) {
-				at = Math.max(at, this.inFlight > 0 ? now + IN_FLIGHT_POLL_MS : this.remainingAt + windowMs);
+			const share = Math.floor((this.remaining! - Math.ceil(limit / 10)) / 2);
+			if (shared && this.sentSince >= share) {
+				at = Math.max(at, this.inFlight > 0 ? now + IN_FLIGHT_POLL_MS : this.remainingAt + windowMs + slackMs);
 			}
 		}
 		return Math.max(0, at - now);
