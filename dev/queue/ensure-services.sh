@@ -17,10 +17,14 @@ if [[ "$(id -u)" != 0 ]]; then
 	say "missing: ${missing[*]}; run as root: apt-get update && apt-get install -y ${missing[*]}"
 	exit 1
 fi
-say "installing ${missing[*]} from Debian's packages"
+log="$(mktemp -t ensure-queue-services.XXXXXX.log)"
+say "installing ${missing[*]} from Debian's packages (log: $log)"
 export DEBIAN_FRONTEND=noninteractive
 # Another apt may hold the lock on a shared machine: wait for it rather than fail.
-apt-get -o DPkg::Lock::Timeout=900 update -qq >&2
-apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >&2
+if ! { apt-get -o DPkg::Lock::Timeout=900 update && apt-get -o DPkg::Lock::Timeout=900 install -y --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+	say "apt-get failed; last lines of $log:"
+	tail -n 30 "$log" >&2
+	exit 1
+fi
 command -v redis-server >/dev/null && have_postgres || { say "install did not provide ${missing[*]}"; exit 1; }
 say "ready"
