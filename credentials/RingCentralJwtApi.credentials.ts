@@ -73,6 +73,13 @@ export class RingCentralJwtApi implements ICredentialType {
 			type: 'hidden',
 			default: '',
 		},
+		{
+			// Which n8n process obtained the stored token, when, and until when: in queue mode that process renews it.
+			displayName: 'Lease',
+			name: 'lease',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	async preAuthentication(

@@ -5,6 +5,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, I
 import { displayUrl, networkProblem, neverReached, readRingCentralError, retryAfterSeconds, scrubSecrets, secretsOf } from './apiErrors';
 import { TOKEN_FIXES } from './fixes';
 import { resolveServerUrl } from './server';
+import { tokenAfterRefusedRefresh, tokenFromOtherProcess, leaseField } from './sharedToken';
 import { sleepMs } from './sleep';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -94,7 +95,8 @@ export async function fetchJwtAccessToken(http: IHttpRequestHelper, credentials:
 	next.promise.then(
 		(issued) => {
 			next.result = issued.fields;
-			next.reusableUntil = Date.now() + Math.max(0, issued.expiresInSeconds - 60) * 1000;
+			// Not when about to expire: 60 s before, or a quarter of a short life.
+			next.reusableUntil = Date.now() + (issued.expiresInSeconds - Math.min(60, issued.expiresInSeconds / 4)) * 1000;
 		},
 		// A failed request is not shared with later callers: the next one tries again.
 		() => flights.get(owner) === next && flights.delete(owner),
@@ -102,13 +104,22 @@ export async function fetchJwtAccessToken(http: IHttpRequestHelper, credentials:
 	return { ...(await next.promise).fields };
 }
 
-/** A still-valid refresh token is tried first: every JWT login opens a new RingCentral session. */
+/**
+ * A token another n8n process (queue mode) stored is taken first; then a still-valid refresh token
+ * is tried: every JWT login opens a new RingCentral session.
+ */
 async function requestAccessToken(http: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, owner: string): Promise<IssuedToken> {
+	const { adopted, latest } = await tokenFromOtherProcess(credentials, owner);
+	if (adopted) return adopted;
 	const baseUrl = resolveServerUrl(credentials);
-	if (credentials.refreshToken && credentials.sessionOwner === owner) {
-		const refreshed = await requestToken(http, baseUrl, credentials, { grant_type: 'refresh_token', refresh_token: String(credentials.refreshToken) });
-		// Refresh tokens are single use and expire: any refusal falls back to a JWT login.
+	if (latest.refreshToken && latest.sessionOwner === owner) {
+		const refreshed = await requestToken(http, baseUrl, credentials, { grant_type: 'refresh_token', refresh_token: String(latest.refreshToken) });
 		if (refreshed.statusCode === 200) return tokenFields(refreshed, owner);
+		// Refresh tokens are single use: another process may have just spent this one. Else log in.
+		if (refreshed.statusCode !== 429) {
+			const taken = await tokenAfterRefusedRefresh(credentials, latest, owner);
+			if (taken) return taken;
+		}
 	}
 	const response = await requestToken(http, baseUrl, credentials, { grant_type: JWT_GRANT, assertion: String(credentials.jwt ?? '') });
 	if (response.statusCode !== 200) throw authErrorFrom(response, credentials);
@@ -120,13 +131,15 @@ function tokenFields(response: IN8nHttpFullResponse, owner: string): IssuedToken
 	if (typeof body?.access_token !== 'string' || body.access_token === '') {
 		throw new RingCentralAuthError('RingCentral answered the token request without an access token. Check the Server setting of the credential.', response.statusCode);
 	}
+	const expiresInSeconds = Number(body.expires_in) || 3600;
 	return {
 		fields: {
 			accessToken: body.access_token,
 			refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
 			sessionOwner: owner,
+			...leaseField(expiresInSeconds),
 		},
-		expiresInSeconds: Number(body.expires_in) || 3600,
+		expiresInSeconds,
 	};
 }
 

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { scrubSecrets, secretsOf } from '../../../credentials/common/ringcentral/apiErrors';
 import { resolveServerUrl } from '../../../credentials/common/ringcentral/server';
+import { useCredentialStore } from '../../../credentials/common/ringcentral/sharedToken';
 import { useTokenPolicy } from '../../../credentials/common/ringcentral/token';
 import type { RequestPolicy } from './policy';
 import type { RingCentralContext } from './types';
@@ -40,6 +41,8 @@ export async function runCredential(context: RingCentralContext, credentialType:
 		const details = context.getNode().credentials?.[credentialType];
 		// OAuth2 requests read their token themselves; only the JWT credential takes the data.
 		const decrypted = credentialType === credentialTypeFor('jwt') && details?.id ? { id: details.id, name: details.name, type: credentialType, data } : undefined;
+		// A renewal reads the store again first: another n8n process (queue mode) may have renewed the token.
+		if (decrypted) useCredentialStore(data, async () => await context.getCredentials<ICredentialDataDecryptedObject>(credentialType));
 		credential = { baseUrl, key: `${credentialType}:${details?.id ?? context.getNode().name}:${baseUrl}`, data, decrypted };
 		known.set(credentialType, credential);
 	}
