@@ -1,6 +1,6 @@
 /**
  * End-to-end tests in a real n8n 2.41.1 (see test/e2e/): `npm run test:e2e`; another version with
- * N8N_E2E_VERSION (e.g. `npm run test:e2e:n8n1`: the smoke test in n8n 1.123.81).
+ * N8N_E2E_VERSION (`npm run test:e2e:n8n1`: the smoke and HTTP Request tests in n8n 1.123.81).
  * One worker: every file runs its own n8n processes and this machine has 2 cores.
  * @type {import('jest').Config}
  */

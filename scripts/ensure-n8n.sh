@@ -66,13 +66,13 @@ ensure_n8n() {
 	if [[ -f "$N8N_DIR/.complete" && -f "$N8N_BIN" ]]; then
 		return
 	fi
-	say "installing n8n@$N8N_VERSION into $N8N_DIR (2.41.1: about 5 min, 2.9 GB; log: $LOG)"
+	local overrides='"linkedom": "0.18.14"' expect='about 5 min, 2.9 GB'
+	if [[ "$N8N_VERSION" == 1.* ]]; then
+		overrides='"xlsx": "npm:@e965/xlsx@0.20.2"' expect='about 4 min, 1.8 GB'
+	fi
+	say "installing n8n@$N8N_VERSION into $N8N_DIR ($expect; log: $LOG)"
 	mkdir -p "$N8N_DIR"
 	# An interrupted earlier run leaves a partial tree; npm install reconciles it, so keep it.
-	local overrides='"linkedom": "0.18.14"'
-	if [[ "$N8N_VERSION" == 1.* ]]; then
-		overrides='"xlsx": "npm:@e965/xlsx@0.20.2"'
-	fi
 	cat >"$N8N_DIR/package.json" <<-EOF
 		{
 			"name": "n8n-e2e-install",
@@ -108,8 +108,9 @@ exec 9>"$CACHE/.lock"
 flock 9
 ensure_node
 flock -u 9
+# 2.41.1 keeps the lock file it always had, which older checkouts of this script take.
 lock="$CACHE/.lock-n8n-$N8N_VERSION"
-[[ "$N8N_VERSION" == 2.41.1 ]] && lock="$CACHE/.lock"
+if [[ "$N8N_VERSION" == 2.41.1 ]]; then lock="$CACHE/.lock"; fi
 exec 8>"$lock"
 flock 8
 ensure_n8n
