@@ -94,16 +94,21 @@ export class RingCentralJwtApi implements ICredentialType {
 	 * (another JWT, app or server) RingCentral answers 401 and n8n logs in again with the new
 	 * values, so a wrong JWT fails at once, in the credential test too. A function rather than the
 	 * generic form, which n8n would evaluate as an expression on every request.
+	 *
+	 * A property, not a method: n8n builds the editor's credential list from a copy of each credential
+	 * object (`{...credential}`), which keeps own properties only. As a method it was lost there, and
+	 * the HTTP Request node's "Predefined Credential Type" list, which shows the credentials that have
+	 * `authenticate` (or extend OAuth2), left this one out.
 	 */
-	async authenticate(
+	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	): Promise<IHttpRequestOptions> => {
 		if (credentials.sessionOwner === sessionOwnerOf(credentials)) {
 			requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` };
 		}
 		return requestOptions;
-	}
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Provides Node 24 and a full n8n 2.41.1 in a cache folder outside the repository, for the e2e
-# tests and the local editor. A warm run only checks marker files and takes a second; a cold run
-# installs (about 5 min, 2.9 GB). Progress goes to stderr; stdout carries only two lines that
-# callers `eval` or parse:
+# Provides Node 24 and a full n8n in a cache folder outside the repository, for the e2e tests and
+# the local editor: `ensure-n8n.sh [version]`, 2.41.1 by default (also N8N_E2E_VERSION); 1.123.81
+# is the supported 1.x line. Versions live side by side (<cache>/n8n-<version>). A warm run only
+# checks marker files and takes a second; a cold run installs (2.41.1: about 5 min, 2.9 GB).
+# Progress goes to stderr; stdout carries only two lines that callers `eval` or parse:
 #   NODE24=<path to the node 24 binary>
 #   N8N_BIN=<path to n8n's bin script; run it as "$NODE24" "$N8N_BIN" ...>
 #
@@ -13,16 +14,18 @@
 # - linkedom 0.18.15 needs cssomnom, which the registry lacks: pin linkedom 0.18.14.
 # - --ignore-scripts skips the Kafka native build that wants github.com; sqlite3 is then the one
 #   addon n8n cannot live without, so rebuild just that one (N-API: loads on Node 24).
+# - n8n 1.x depends on xlsx from cdn.sheetjs.com, outside the registry: the same SheetJS release
+#   is published in the registry as @e965/xlsx (2.x itself depends on that one).
 set -euo pipefail
 
-N8N_VERSION=2.41.1
+N8N_VERSION="${1:-${N8N_E2E_VERSION:-2.41.1}}"
 NODE_VERSION="${N8N_E2E_NODE_VERSION:-24.21.0}"
 CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-ringcentral}"
 NODE_DIR="$CACHE/node24"
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
 NODE24="$NODE_DIR/node_modules/node/bin/node"
 N8N_BIN="$N8N_DIR/node_modules/n8n/bin/n8n"
-LOG="$CACHE/install.log"
+LOG="$CACHE/install-$N8N_VERSION.log"
 
 say() { echo "[ensure-n8n] $*" >&2; }
 
@@ -40,9 +43,6 @@ fail() {
 }
 
 mkdir -p "$CACHE"
-# Parallel jest workers may call this at once: one installs, the others wait for it.
-exec 9>"$CACHE/.lock"
-flock 9
 
 ensure_node() {
 	if [[ -f "$NODE_DIR/.complete" && -x "$NODE24" ]]; then
@@ -66,14 +66,18 @@ ensure_n8n() {
 	if [[ -f "$N8N_DIR/.complete" && -f "$N8N_BIN" ]]; then
 		return
 	fi
-	say "installing n8n@$N8N_VERSION into $N8N_DIR (about 5 min, 2.9 GB; log: $LOG)"
+	local overrides='"linkedom": "0.18.14"' expect='about 5 min, 2.9 GB'
+	if [[ "$N8N_VERSION" == 1.* ]]; then
+		overrides='"xlsx": "npm:@e965/xlsx@0.20.2"' expect='about 4 min, 1.8 GB'
+	fi
+	say "installing n8n@$N8N_VERSION into $N8N_DIR ($expect; log: $LOG)"
 	mkdir -p "$N8N_DIR"
 	# An interrupted earlier run leaves a partial tree; npm install reconciles it, so keep it.
 	cat >"$N8N_DIR/package.json" <<-EOF
 		{
 			"name": "n8n-e2e-install",
 			"private": true,
-			"overrides": { "linkedom": "0.18.14" }
+			"overrides": { $overrides }
 		}
 	EOF
 	local start=$SECONDS
@@ -98,7 +102,17 @@ ensure_n8n() {
 	say "n8n $v ready in $((SECONDS - start)) s"
 }
 
+# Parallel jest workers may call this at once: one installs, the others wait for it. Node has its
+# own lock and each n8n version another, so installing one version never holds up users of another.
+exec 9>"$CACHE/.lock"
+flock 9
 ensure_node
+flock -u 9
+# 2.41.1 keeps the lock file it always had, which older checkouts of this script take.
+lock="$CACHE/.lock-n8n-$N8N_VERSION"
+if [[ "$N8N_VERSION" == 2.41.1 ]]; then lock="$CACHE/.lock"; fi
+exec 8>"$lock"
+flock 8
 ensure_n8n
 echo "NODE24=$NODE24"
 echo "N8N_BIN=$N8N_BIN"

@@ -20,6 +20,7 @@ import {
 	loadExample,
 	oauth2Credential,
 	withDownloadUrl,
+	withServer,
 } from '../dev/n8n/examples';
 import { startFileServer, type FileServer } from '../dev/n8n/fileServer';
 import { activateWorkflow, DEFAULT_OWNER, setupOwnerAndLogin, startN8n, type N8nInstance, type RestClient } from '../dev/n8n/n8n';
@@ -77,6 +78,7 @@ export async function startEditor(log: (line: string) => void = console.log, opt
 				loadExample('sendWait'),
 				loadExample('campaignOptOuts'),
 				loadExample('autoReply'),
+				withServer(loadExample('callAnyApi'), emulator.url),
 			],
 		});
 		n8n = await startN8n(home, { logFile: path.join(dir, 'n8n.log') });

@@ -25,6 +25,7 @@ export const EXAMPLES = {
 	campaignOptOuts: { file: 'campaign-skip-opt-outs.json', id: 'rcCampaignOptOut' },
 	autoReply: { file: 'auto-reply-inbound-sms.json', id: 'rcAutoReplyInSms' },
 	saveMms: { file: 'save-inbound-mms-files.json', id: 'rcSaveInboundMms' },
+	callAnyApi: { file: 'call-any-api.json', id: 'rcCallAnyApi0001' },
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLES;
@@ -89,9 +90,24 @@ export function withOAuth2(workflow: WorkflowJson, id: string): WorkflowJson {
 	const copy = structuredClone(workflow);
 	copy.id = id;
 	copy.name = `${workflow.name} (OAuth2)`;
+	const oauth2 = { [OAUTH2_CREDENTIAL.type]: { id: OAUTH2_CREDENTIAL.id, name: OAUTH2_CREDENTIAL.name } };
 	for (const node of ringCentralNodes(copy)) {
 		node.parameters.authentication = 'oAuth2';
-		node.credentials = { [OAUTH2_CREDENTIAL.type]: { id: OAUTH2_CREDENTIAL.id, name: OAUTH2_CREDENTIAL.name } };
+		node.credentials = oauth2;
+	}
+	// HTTP Request nodes with the JWT credential as their Predefined Credential Type.
+	for (const node of copy.nodes.filter((n) => n.type === 'n8n-nodes-base.httpRequest' && n.parameters.nodeCredentialType === JWT_CREDENTIAL.type)) {
+		node.parameters.nodeCredentialType = OAUTH2_CREDENTIAL.type;
+		node.credentials = oauth2;
+	}
+	return copy;
+}
+
+/** Points the example's HTTP Request URLs from RingCentral's server to another one (the emulator). */
+export function withServer(workflow: WorkflowJson, serverUrl: string): WorkflowJson {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes.filter((n) => n.type === 'n8n-nodes-base.httpRequest')) {
+		node.parameters.url = String(node.parameters.url).replace('https://platform.ringcentral.com', serverUrl);
 	}
 	return copy;
 }

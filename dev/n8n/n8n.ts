@@ -1,7 +1,8 @@
 /**
- * Drives a real n8n 2.41.1 (installed by scripts/ensure-n8n.sh outside the repository) for the
- * e2e tests and the local editor: a throwaway user folder per run, the package installed the way
- * n8n installs community packages, the CLI, `n8n start`, and the REST calls the editor makes.
+ * Drives a real n8n (installed by scripts/ensure-n8n.sh outside the repository) for the e2e tests
+ * and the local editor: a throwaway user folder per run, the package installed the way n8n
+ * installs community packages, the CLI, `n8n start`, and the REST calls the editor makes.
+ * The version is 2.41.1 unless N8N_E2E_VERSION names another (1.123.81: the supported 1.x line).
  *
  * Every route and payload below was read from n8n 2.41.1's own code (node_modules/n8n/dist and
  * @n8n/api-types/dist), not guessed:
@@ -16,7 +17,8 @@
  * - GET /rest/credentials/:id?includeData=true: the stored credential with redacted secrets.
  * - Workflows are "published" in 2.x: POST /rest/workflows/:id/activate {versionId} (versionId
  *   from GET /rest/workflows/:id), POST .../deactivate {}. Both only queue the change; GET
- *   /rest/workflows/:id/publication-status tells when the triggers are live (activateWorkflow).
+ *   /rest/workflows/:id/publication-status tells when the triggers are live (activateWorkflow). n8n 1.123 has the
+ *   same activate route but activates before answering, and has no publication-status.
  *   Offline, `n8n publish:workflow --id=..` (`update:workflow --active=true` is a deprecated alias)
  *   marks it for activation at the next start. `import:workflow` always imports inactive, and
  *   `--activeState=fromJson` is refused outside queue mode.
@@ -37,23 +39,33 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export interface N8nRuntime {
 	node24: string;
 	n8nBin: string;
+	/** e.g. '2.41.1' or '1.123.81'. */
+	version: string;
 }
 
-let runtime: N8nRuntime | undefined;
+/** The n8n version the e2e tests and the local editor use: N8N_E2E_VERSION, else 2.41.1. */
+export const DEFAULT_N8N_VERSION = '2.41.1';
+export const n8nVersion = (): string => process.env.N8N_E2E_VERSION || DEFAULT_N8N_VERSION;
+/** n8n 1.x: no workflow publication service, no publication-status route. */
+export const isN8n1 = (version = n8nVersion()): boolean => version.startsWith('1.');
 
-/** Installs Node 24 + n8n 2.41.1 on first use (minutes), afterwards returns at once. */
-export function ensureN8n(): N8nRuntime {
-	if (runtime) return runtime;
+const runtimes = new Map<string, N8nRuntime>();
+
+/** Installs Node 24 + that n8n on first use (minutes), afterwards returns at once. */
+export function ensureN8n(version = n8nVersion()): N8nRuntime {
+	const known = runtimes.get(version);
+	if (known) return known;
 	const script = path.join(REPO_ROOT, 'scripts', 'ensure-n8n.sh');
 	// stderr is inherited so a cold install shows its progress lines in the test output.
-	const res = spawnSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	if (res.status !== 0) throw new Error(`ensure-n8n.sh failed with ${res.status ?? res.signal}`);
+	const res = spawnSync('bash', [script, version], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	if (res.status !== 0) throw new Error(`ensure-n8n.sh ${version} failed with ${res.status ?? res.signal}`);
 	const line = (key: string) => {
 		const found = res.stdout.split('\n').find((l) => l.startsWith(`${key}=`));
 		if (!found) throw new Error(`ensure-n8n.sh printed no ${key}=`);
 		return found.slice(key.length + 1).trim();
 	};
-	runtime = { node24: line('NODE24'), n8nBin: line('N8N_BIN') };
+	const runtime = { node24: line('NODE24'), n8nBin: line('N8N_BIN'), version };
+	runtimes.set(version, runtime);
 	return runtime;
 }
 
@@ -81,10 +93,12 @@ export interface N8nHomeOptions {
 	/** Must stay the same for the life of a folder: n8n refuses a changed key. */
 	encryptionKey?: string;
 	env?: NodeJS.ProcessEnv;
+	/** Default n8nVersion(). */
+	version?: string;
 }
 
 export async function createN8nHome(opts: N8nHomeOptions = {}): Promise<N8nHome> {
-	const rt = ensureN8n();
+	const rt = ensureN8n(opts.version);
 	const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true });
 	const port = opts.port ?? (await freePort());
@@ -135,13 +149,30 @@ export interface InstalledPackage {
 }
 
 /**
- * Installs a built package as n8n's community-package installer does (CommunityPackagesService
- * .downloadPackage): pack, unpack into `.n8n/nodes/node_modules/<name>`, drop dev/peer/optional
- * dependencies, install the runtime ones. n8n then loads it as `<name>.<nodeName>` (a symlink or
- * N8N_CUSTOM_EXTENSIONS would give `CUSTOM.<nodeName>`, which users' workflows never contain).
- * n8n-workflow comes from n8n itself (it puts its own node_modules on NODE_PATH).
+ * `npm pack` of the built package (dist/ must exist) into `destDir`; returns the tarball's path.
+ * --ignore-scripts: the caller has built dist/ already; a prepack hook must not rebuild here.
  */
-export function installPackage(home: N8nHome, packageDir: string): InstalledPackage {
+export function packPackage(packageDir: string, destDir: string): string {
+	fs.mkdirSync(destDir, { recursive: true });
+	const res = spawnSync('npm', ['pack', path.resolve(packageDir), '--ignore-scripts', '--json', '--pack-destination', destDir], {
+		cwd: destDir,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	if (res.status !== 0) throw new Error(`npm pack failed:\n${res.stderr}${res.stdout}`);
+	const [{ filename }] = JSON.parse(res.stdout) as { filename: string }[];
+	return path.join(destDir, path.basename(filename));
+}
+
+/**
+ * Installs a package tarball (or a package folder, packed first) as n8n's community-package
+ * installer does (CommunityPackagesService.downloadPackage): unpack the tarball into
+ * `.n8n/nodes/node_modules/<name>`, drop dev/peer/optional dependencies, install the runtime ones.
+ * n8n then loads it as `<name>.<nodeName>` (a symlink or N8N_CUSTOM_EXTENSIONS would give
+ * `CUSTOM.<nodeName>`, which users' workflows never contain). n8n-workflow comes from n8n itself
+ * (it puts its own node_modules on NODE_PATH).
+ */
+export function installPackage(home: N8nHome, packageOrTarball: string): InstalledPackage {
 	const nodesDir = path.join(home.dir, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const run = (cmd: string, args: string[], cwd: string) => {
@@ -149,16 +180,14 @@ export function installPackage(home: N8nHome, packageDir: string): InstalledPack
 		if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${res.stderr}${res.stdout}`);
 		return res.stdout;
 	};
-	// --ignore-scripts: the caller has built dist/ already; a prepack hook must not rebuild here.
-	const packArgs = ['pack', path.resolve(packageDir), '--ignore-scripts', '--json', '--pack-destination', nodesDir];
-	const packed = JSON.parse(run('npm', packArgs, nodesDir));
-	const { name, version, filename } = packed[0] as { name: string; version: string; filename: string };
-	const tarball = path.join(nodesDir, path.basename(filename));
+	const packed = packageOrTarball.endsWith('.tgz') ? undefined : packPackage(packageOrTarball, nodesDir);
+	const tarball = packed ?? path.resolve(packageOrTarball);
+	const { name, version } = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'], nodesDir)) as { name: string; version: string };
 	const dir = path.join(nodesDir, 'node_modules', name);
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	run('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], nodesDir);
-	fs.rmSync(tarball);
+	if (packed) fs.rmSync(packed);
 	const pkgFile = path.join(dir, 'package.json');
 	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
@@ -261,7 +290,7 @@ function tryKill(pid: number, signal: NodeJS.Signals): void {
 	}
 }
 
-/** `n8n start`, resolved once /healthz/readiness answers 200 (about 8 s). */
+/** `n8n start`, resolved once /healthz/readiness and the REST API answer 200 (about 8 s). */
 export async function startN8n(home: N8nHome, opts: { logFile?: string; timeoutMs?: number } = {}): Promise<N8nInstance> {
 	const logFile = opts.logFile ?? path.join(home.dir, `n8n-start-${Date.now()}.log`);
 	const out = fs.openSync(logFile, 'a');
@@ -288,7 +317,8 @@ export async function startN8n(home: N8nHome, opts: { logFile?: string; timeoutM
 		tryKill(-pid, 'SIGKILL');
 	};
 	const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
-	while (!(await answers(`${home.url}/healthz/readiness`))) {
+	// Readiness says the database is ready; n8n 1.x says so before its REST routes exist.
+	while (!(await answers(`${home.url}/healthz/readiness`)) || !(await answers(`${home.url}/rest/settings`))) {
 		if (exited || Date.now() > deadline) {
 			await stop();
 			throw new Error(`n8n did not become ready (${exited ? 'exited' : 'timeout'}); log ${logFile}:\n${log().slice(-4000)}`);
@@ -435,7 +465,14 @@ export interface PublicationStatus {
  */
 export async function activateWorkflow(client: RestClient, workflowId: string, timeoutMs = 30_000): Promise<PublicationStatus> {
 	const wf = await ok(client.rest('GET', `/rest/workflows/${workflowId}`), 'get workflow');
-	await ok(client.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.versionId }), 'activate workflow');
+	const activation = client.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+	if (isN8n1()) {
+		// 1.x activates the triggers before it answers; a failed activation answers 4xx with the reason.
+		const res = await activation;
+		if (res.status >= 200 && res.status < 300) return { status: 'published', liveVersionId: wf.versionId, pendingVersionId: null, triggers: [] };
+		return { status: 'failed', liveVersionId: null, pendingVersionId: null, triggers: [{ nodeId: '', status: 'failed', errorMessage: String(res.body?.message ?? res.status) }] };
+	}
+	await ok(activation, 'activate workflow');
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const pub = await ok(client.rest<PublicationStatus>('GET', `/rest/workflows/${workflowId}/publication-status`), 'publication status');

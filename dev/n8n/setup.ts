@@ -34,9 +34,17 @@ export function describeE2e(name: string, tests: () => void): void {
  * children as npm_config_ignore_scripts, and a cold install then gets no Node 24 binary (the
  * `node` package's install script fetches it) and skips `npm rebuild sqlite3`.
  */
-export function ensureN8nRuntime(): N8nRuntime {
+export function ensureN8nRuntime(version?: string): N8nRuntime {
 	delete process.env.npm_config_ignore_scripts;
-	return ensureN8n();
+	return ensureN8n(version);
+}
+
+/**
+ * The package as users get it: the tarball `npm pack` made once for this e2e run (globalSetup
+ * sets RINGCENTRAL_E2E_TARBALL), or, outside jest, the built folder (packed on install).
+ */
+export function packageToInstall(): string {
+	return process.env.RINGCENTRAL_E2E_TARBALL || REPO_ROOT;
 }
 
 export function emulatorAccess(emulator: RingCentralEmulator): EmulatorAccess {
@@ -53,14 +61,16 @@ export interface PrepareOptions {
 	port?: number;
 	/** More environment for n8n, e.g. N8N_RESTRICT_FILE_ACCESS_TO. */
 	env?: NodeJS.ProcessEnv;
+	/** Default n8nVersion() (N8N_E2E_VERSION, else 2.41.1). */
+	version?: string;
 }
 
-/** An n8n user folder: package installed from dist/, credentials and workflows imported. */
+/** An n8n user folder: the package tarball installed, credentials and workflows imported. */
 export async function prepareN8n(opts: PrepareOptions = {}): Promise<N8nHome> {
-	ensureN8nRuntime();
+	ensureN8nRuntime(opts.version);
 	// Jest sets NODE_ENV=test, and n8n's CLI then silently does nothing (exit 0, no output).
-	const home = await createN8nHome({ dir: opts.dir, port: opts.port, env: { NODE_ENV: undefined, ...opts.env } });
-	installPackage(home, REPO_ROOT);
+	const home = await createN8nHome({ dir: opts.dir, port: opts.port, version: opts.version, env: { NODE_ENV: undefined, ...opts.env } });
+	installPackage(home, packageToInstall());
 	if (opts.credentials?.length) await importJson(home, 'credentials', opts.credentials);
 	if (opts.workflows?.length) await importJson(home, 'workflow', opts.workflows);
 	return home;
@@ -83,6 +93,16 @@ export function storedBinary(home: N8nHome, binaryId: string): Buffer {
 	const match = /^filesystem-v2:(.+)$/.exec(binaryId);
 	if (!match) throw new Error(`not a filesystem-v2 binary id: ${binaryId}`);
 	return fs.readFileSync(path.join(home.dir, '.n8n', 'storage', match[1]));
+}
+
+/**
+ * The bytes of a binary item from run data, in either of n8n's modes: filesystem (an `id`; n8n
+ * 2.x's default) or in memory (base64 `data`; n8n 1.x's default).
+ */
+export function binaryBytes(home: N8nHome, binary: { id?: string; data?: string }): Buffer {
+	if (binary.id) return storedBinary(home, binary.id);
+	if (typeof binary.data === 'string') return Buffer.from(binary.data, 'base64');
+	throw new Error(`binary data with neither an id nor data: ${JSON.stringify(binary).slice(0, 200)}`);
 }
 
 export type WorkflowRun = CliResult & { run?: any };

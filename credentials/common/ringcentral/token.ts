@@ -27,12 +27,21 @@ export function useTokenPolicy(credentials: ICredentialDataDecryptedObject, poli
 }
 
 /**
+ * Descriptions of RingCentralAuthError. n8n 1.x wraps it in a NodeApiError that keeps only its
+ * message and description, so the description also tells the node what happened.
+ */
+export const AUTH_ERROR_DESCRIPTION = 'RingCentral did not issue an access token for the credential.';
+export const UNREACHED_ERROR_DESCRIPTION = "RingCentral's token endpoint could not be reached.";
+
+/**
  * Errors of the token endpoint, worded for the user; they never carry a secret. The fields avoid
  * the names n8n's NodeApiError reads as a status (status, code, httpCode…): it would replace this
  * message with a generic one such as "Authorization failed".
  */
 export class RingCentralAuthError extends Error {
 	name = 'RingCentralAuthError';
+
+	readonly description: string;
 
 	constructor(
 		message: string,
@@ -42,6 +51,7 @@ export class RingCentralAuthError extends Error {
 		readonly unreached = false,
 	) {
 		super(message);
+		this.description = unreached ? UNREACHED_ERROR_DESCRIPTION : AUTH_ERROR_DESCRIPTION;
 	}
 }
 

@@ -2,6 +2,7 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { networkProblem } from '../../../credentials/common/ringcentral/apiErrors';
+import { AUTH_ERROR_DESCRIPTION, UNREACHED_ERROR_DESCRIPTION } from '../../../credentials/common/ringcentral/token';
 import type { Endpoint } from './endpoints';
 
 export type Failure =
@@ -13,15 +14,23 @@ export type Failure =
 	| { kind: 'network'; code?: string };
 
 /**
- * The answer inside an error n8n threw for a status outside 2xx (the transport asks n8n to throw for
- * them: the option to return them, except 401, is unknown to n8n 1.x, whose 401 would then never
- * renew the token). Its body is still an unread stream.
+ * The answer inside an error n8n threw for a status outside 2xx (a 401 in n8n 2.x, any status on a
+ * renewing send). Its body is still an unread stream. n8n 2.x keeps the request's error as `cause`;
+ * n8n 1.x's NodeApiError drops it and keeps only the status (`httpCode`) and the body
+ * (`context.data`): its headers are lost.
  */
 export function answerOf(error: unknown): IN8nHttpFullResponse | undefined {
-	const outer = error as { cause?: unknown };
+	const outer = error as { cause?: unknown; httpCode?: unknown; context?: { data?: unknown } };
 	const response = ((outer.cause ?? error) as { response?: { status?: number; headers?: IN8nHttpFullResponse['headers']; data?: unknown } }).response;
-	if (typeof response?.status !== 'number') return undefined;
-	return { statusCode: response.status, headers: { ...(response.headers ?? {}) }, body: response.data as IN8nHttpFullResponse['body'] };
+	if (typeof response?.status === 'number') {
+		return { statusCode: response.status, headers: { ...(response.headers ?? {}) }, body: response.data as IN8nHttpFullResponse['body'] };
+	}
+	const status = Number(outer.httpCode);
+	const body = outer.context?.data;
+	if (outer.cause === undefined && Number.isInteger(status) && status >= 300 && typeof body === 'object' && body !== null) {
+		return { statusCode: status, headers: {}, body: body as IN8nHttpFullResponse['body'] };
+	}
+	return undefined;
 }
 
 /** Codes of an answer that started but did not finish (or never came within the timeout). */
@@ -33,14 +42,17 @@ export function describeFailure(error: unknown): Failure {
 	const cause = (outer.cause ?? error) as {
 		name?: string;
 		message?: string;
+		description?: unknown;
 		code?: string;
 		responseStatus?: number;
 		unreached?: boolean;
 		response?: { status?: number; data?: unknown };
 	};
 	const status = cause.response?.status;
-	if (cause.name === 'RingCentralAuthError') {
-		return { kind: 'auth', message: cause.message ?? 'RingCentral refused the credential', status: cause.responseStatus, unreached: cause.unreached === true };
+	// n8n 1.x hands over a NodeApiError with only the message and description of our error.
+	const unreached = cause.unreached === true || cause.description === UNREACHED_ERROR_DESCRIPTION;
+	if (cause.name === 'RingCentralAuthError' || unreached || cause.description === AUTH_ERROR_DESCRIPTION) {
+		return { kind: 'auth', message: cause.message ?? 'RingCentral refused the credential', status: cause.responseStatus, unreached };
 	}
 	const code = cause.code ?? outer.code;
 	// Any other status arrives here only when its answer could not be read to the end.

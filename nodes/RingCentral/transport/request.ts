@@ -41,7 +41,7 @@ export interface ApiResponse {
 /**
  * Sends one request and returns RingCentral's complete, successful answer, or throws a
  * NodeApiError/NodeOperationError carrying the item index. n8n adds the token (and renews it once
- * after a 401); 429s are waited out within Max Rate Limit Wait; a request the endpoint declares
+ * after a 401, in n8n 1.x on a second send); 429s are waited out within Max Rate Limit Wait; a request the endpoint declares
  * not repeatable is never sent twice: anything short of a complete answer after it was written is
  * reported as "may or may not have been sent".
  */
@@ -70,19 +70,25 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 
 	let retries = 0;
 	const mayRetry = () => retries < MAX_RETRIES && Date.now() + backoffMs(retries) < waitUntil;
+	// n8n 1.x returns a 401 (it ignores `except`): then one send with n8n throwing, which renews the token.
+	let renew: 'no' | 'next' | 'done' = 'no';
 	for (;;) {
+		const renewing = renew === 'next';
+		if (renewing) renew = 'done';
 		const tooLongMs = await pacer.acquire(waitUntil - Date.now());
 		if (tooLongMs > 0) return await fail((scope) => rateLimitError(scope, policy, tooLongMs));
 		// n8n replaces a request's abortSignal with the execution's, so the deadline is kept here.
 		const deadline = AbortSignal.timeout(policy.timeoutMs);
 		const sentAt = Date.now();
 		let response: IN8nHttpFullResponse;
+		let thrown = false;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(`${baseUrl}${path}`, endpoint, request, policy), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, httpOptions(`${baseUrl}${path}`, endpoint, request, policy, renewing), credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const answered = answerOf(error);
 			if (answered) {
 				response = answered;
+				thrown = true;
 			} else {
 				pacer.release();
 				const failure = describeFailure(error);
@@ -107,6 +113,12 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 
 		pacer.observe(response.headers, response.statusCode, Date.now(), sentAt);
 		const status = response.statusCode;
+		// A 401 that n8n returned instead of renewing the token (1.x); it was not processed, so sending again cannot send twice.
+		if (status === 401 && !thrown && renew === 'no') {
+			discard(response.body);
+			renew = 'next';
+			continue;
+		}
 		bindDeadline(response.body, deadline);
 		if (status >= 300 && status < 400) {
 			discard(response.body);
@@ -152,7 +164,12 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 	}
 }
 
-function httpOptions(url: string, endpoint: Endpoint, request: ApiRequest, policy: RequestPolicy): IHttpRequestOptions {
+/**
+ * `renew`: n8n throws for every status outside 2xx, as its token renewal after a 401 needs in n8n
+ * 1.x. Otherwise every status but 401 comes back as an answer, headers and all (n8n 1.x keeps only
+ * the status and body of an answer it throws), and n8n 2.x throws the 401 and renews the token.
+ */
+function httpOptions(url: string, endpoint: Endpoint, request: ApiRequest, policy: RequestPolicy, renew: boolean): IHttpRequestOptions {
 	const multipart = request.body instanceof FormData;
 	return {
 		method: endpoint.method,
@@ -166,9 +183,8 @@ function httpOptions(url: string, endpoint: Endpoint, request: ApiRequest, polic
 		// Every answer as a stream: the deadline then covers its last byte (see bindDeadline).
 		encoding: 'stream',
 		returnFullResponse: true,
-		// n8n throws for statuses outside 2xx (and renews the token after a 401); answerOf reads them.
-		// Not `ignoreHttpStatusErrors: { ignore: true, except: [401] }`: n8n 1.x does not know `except`.
-		ignoreHttpStatusErrors: false,
+		// n8n 1.x knows no `except` and returns the 401 too: ringCentralRequest then sends once more with `renew`.
+		ignoreHttpStatusErrors: renew ? false : { ignore: true, except: [401] },
 		// RingCentral's API never redirects; following one would hand the token to another host.
 		disableFollowRedirect: true,
 		// Idle time only (no byte for this long); the whole answer is bounded by the deadline.
