@@ -88,8 +88,15 @@ class AnswerTimeout extends Error {
 /** Destroys the stream when the deadline passes, so a trickling answer ends at the Timeout option. */
 export function bindDeadline(body: unknown, deadline: AbortSignal): void {
 	if (!isStream(body)) return;
-	if (deadline.aborted) body.destroy(new AnswerTimeout('timeout'));
-	else deadline.addEventListener('abort', () => body.destroy(new AnswerTimeout('timeout')), { once: true });
+	if (deadline.aborted) {
+		body.destroy(new AnswerTimeout('timeout'));
+		return;
+	}
+	const onDeadline = () => body.destroy(new AnswerTimeout('timeout'));
+	deadline.addEventListener('abort', onDeadline, { once: true });
+	// The signal lives until the timeout: once the answer is closed, let go of it (it holds the
+	// request, an MMS's files included), or every item's files would stay in memory that long.
+	(body as { once?: (event: string, listener: () => void) => void }).once?.('close', () => deadline.removeEventListener('abort', onDeadline));
 }
 
 /** Frees the connection of an answer that will not be read. */
