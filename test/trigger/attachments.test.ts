@@ -63,7 +63,7 @@ describe('an inbound MMS', () => {
 		}
 	});
 
-	test('a file without a name is named from its type; Binary Property Prefix renames the properties', async () => {
+	test('a file without a name is named from its type; Binary Field Prefix renames the properties', async () => {
 		await start({ binaryPropertyPrefix: 'file' });
 		const { item } = await receive([{ contentType: 'image/jpeg', data: photo } as never, { fileName: 'a/b:c.pdf', contentType: 'application/pdf', data: pdf }]);
 		expect(item.binary!.file0).toMatchObject({ fileName: 'attachment-1.jpg', mimeType: 'image/jpeg' });

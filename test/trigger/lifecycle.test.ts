@@ -71,7 +71,7 @@ describe('activation', () => {
 	test.each([
 		['Extension IDs', { extensionIds: '~, ../sms' }, /Invalid Extension ID "..\/sms"/],
 		['Only To These Numbers', { onlyToNumbers: '+1650555010x' }, /Invalid Only To These Numbers "\+1650555010x"/],
-		['Binary Property Prefix', { binaryPropertyPrefix: 'my files' }, /Invalid Binary Property Prefix "my files"/],
+		['Binary Field Prefix', { binaryPropertyPrefix: 'my files' }, /Invalid Binary Field Prefix "my files"/],
 	])('a wrong %s fails activation with a clear error before any request', async (_field, options, message) => {
 		const trigger = await start(options);
 		await expect(trigger.activate()).rejects.toThrow(message);

@@ -13,12 +13,13 @@ const resource: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: RESOURCES.map(({ name, value }) => ({ name, value })),
+	options: RESOURCES.map(({ name, value }) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
 	default: RESOURCES[0].value,
 };
 
 /** A resource's operations in its menu, then n8n's Custom API Call (see customApiCall.ts). */
-const menuOf = (entry: (typeof RESOURCES)[number]) => [...entry.operations, customApiCall];
+/** The Operation menu: the resource's operations in n8n's alphabetical order, Custom API Call last (n8n adds none then). */
+const menuOf = (entry: (typeof RESOURCES)[number]) => [...[...entry.operations].sort((a, b) => a.name.localeCompare(b.name)), customApiCall];
 
 function operationsOf(entry: (typeof RESOURCES)[number]): INodeProperties[] {
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing

@@ -129,9 +129,9 @@ export const optOutOptions: INodeProperties = optionsCollection([
 		name: 'status',
 		type: 'options',
 		options: [
-			{ name: 'Opted Out', value: 'optout', description: 'Recipients who replied STOP (or similar) and get no messages' },
-			{ name: 'Opted In', value: 'optin', description: 'Recipients who opted back in with START (or similar)' },
 			{ name: 'All', value: 'all' },
+			{ name: 'Opted In', value: 'optin', description: 'Recipients who opted back in with START (or similar)' },
+			{ name: 'Opted Out', value: 'optout', description: 'Recipients who replied STOP (or similar) and get no messages' },
 		],
 		default: 'optout',
 	},

@@ -30,7 +30,7 @@ const options: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'Binary Property Prefix',
+			displayName: 'Binary Field Prefix',
 			name: 'binaryPropertyPrefix',
 			type: 'string',
 			default: 'attachment_',

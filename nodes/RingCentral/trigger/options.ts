@@ -44,7 +44,7 @@ export function readTriggerOptions(context: TriggerContext): TriggerOptions {
 	});
 	const prefix = String(options.binaryPropertyPrefix ?? 'attachment_').trim();
 	if (!/^[^\s]{1,64}$/.test(prefix)) {
-		throw invalidField(node, undefined, 'Binary Property Prefix', options.binaryPropertyPrefix, 'it must be 1 to 64 characters without spaces', 'Use a name such as attachment_ (the files become attachment_0, attachment_1, …).');
+		throw invalidField(node, undefined, 'Binary Field Prefix', options.binaryPropertyPrefix, 'it must be 1 to 64 characters without spaces', 'Use a name such as attachment_ (the files become attachment_0, attachment_1, …).');
 	}
 	return { events, extensionIds, onlyToNumbers, downloadAttachments: options.downloadAttachments !== false, binaryPropertyPrefix: prefix };
 }

@@ -39,7 +39,7 @@ const fields: INodeProperties[] = [
 		displayOptions: { show: { allAttachments: [false] } },
 	},
 	{
-		displayName: 'Attachment Prefix',
+		displayName: 'Binary Field Prefix',
 		name: 'binaryPropertyPrefix',
 		type: 'string',
 		default: 'attachment_',
@@ -59,7 +59,7 @@ function choose(context: IExecuteFunctions, itemIndex: number, ref: MessageRef, 
 	const attachments = (Array.isArray(info.attachments) ? info.attachments : []) as IDataObject[];
 	if (context.getNodeParameter('allAttachments', itemIndex, true) !== false) {
 		const prefix = String(context.getNodeParameter('binaryPropertyPrefix', itemIndex, 'attachment_')).trim();
-		if (prefix === '') throw invalidField(node, itemIndex, 'Attachment Prefix', prefix, 'it is empty', 'Enter a prefix such as attachment_.');
+		if (prefix === '') throw invalidField(node, itemIndex, 'Binary Field Prefix', prefix, 'it is empty', 'Enter a prefix such as attachment_.');
 		// The Text attachment repeats the message's text (its subject): the files are the rest.
 		return attachments.filter((attachment) => attachment.type !== 'Text').map((attachment, index) => ({ attachment, property: `${prefix}${index}` }));
 	}
