@@ -129,7 +129,7 @@ function findings(r: CompareResult): string[] {
 		`**b. Throughput: ${rc.ratio >= RATE_TARGET && rc.rateLimited === 0 && rc.lost === 0 && rc.duplicated === 0 ? 'met' : 'short'}.** The RingCentral node sent ${rc.accepted}/${rc.items} with ${rc.rateLimited} × 429, ${rc.lost} lost and ${rc.duplicated} duplicated, at ${rc.ratio} × the ceiling ` +
 		`(achieved = accepted ÷ time from the first to the last send request; with a fixed window the best possible is ${rc.bestRatio} ×, full bursts of ${sizes.limit.limit} each the moment a window ends, i.e. a span of ${bestSpan} s against the node's ${(rc.spanMs / 1000).toFixed(1)} s). ` +
 		`From one window's first accepted request to the next took ${(rc.windowMs / 1000).toFixed(2)} s for a ${w} s window (the burst of ${sizes.limit.limit} requests took ${(rc.burstMs / 1000).toFixed(2)} s): ` +
-		"when Remaining reaches 0 the pacer waits until the answer to the window's first request plus the window, and it falls back to a whole window after the last answer if RingCentral's window turns out to slide. " +
+		"the pacer sends request n + limit one window after the answer to request n, which is right whether RingCentral's window restarts or slides (rows e). " +
 		(retry.requests > retry.items
 			? `The HTTP Request alternatives: Retry On Fail re-ran the whole node (${retry.requests} send requests for ${retry.items} items): ${retry.duplicated} duplicated, ${retry.lost} lost, ${retry.rateLimited} × 429. `
 			: `The HTTP Request alternatives: Retry On Fail never retried: with continue-on-fail n8n re-runs a node only when its first output item is an error, and the first items got through, so the ${retry.rateLimited} requests refused with 429 became ${retry.lost} lost items. `) +
