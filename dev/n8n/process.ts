@@ -25,15 +25,25 @@ function tryKill(pid: number, signal: NodeJS.Signals): void {
 	}
 }
 
-/** `n8n start`, resolved once /healthz/readiness and the REST API answer 200 (about 8 s). */
-export async function startN8n(home: N8nHome, opts: { logFile?: string; timeoutMs?: number } = {}): Promise<N8nInstance> {
-	const logFile = opts.logFile ?? path.join(home.dir, `n8n-start-${Date.now()}.log`);
+/** A running n8n process (start, worker…) in its own process group, with its log. */
+export interface N8nProcess {
+	pid: number;
+	logFile: string;
+	log(): string;
+	alive(): boolean;
+	/** SIGTERM, then SIGKILL to the whole group after 20 s. */
+	stop(): Promise<void>;
+	/** SIGKILL to the whole group at once, as a crash would. */
+	kill(): Promise<void>;
+}
+
+/** Spawns `n8n <args>` in the user folder, its output to `logFile`; the caller waits for readiness. */
+export async function spawnN8n(home: N8nHome, args: string[], logFile: string, env: NodeJS.ProcessEnv = {}): Promise<N8nProcess> {
 	const out = fs.openSync(logFile, 'a');
-	const env = { ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 	// Own process group, so stop() can also reach the task runner n8n spawns.
-	const child = spawn(home.runtime.node24, [home.runtime.n8nBin, 'start'], {
+	const child = spawn(home.runtime.node24, [home.runtime.n8nBin, ...args], {
 		cwd: home.dir,
-		env,
+		env: { ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
 		stdio: ['ignore', out, out],
 		detached: true,
 	});
@@ -42,7 +52,6 @@ export async function startN8n(home: N8nHome, opts: { logFile?: string; timeoutM
 	running.add(pid);
 	let exited = false;
 	const exit = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), running.delete(pid), resolve())));
-	const log = () => fs.readFileSync(logFile, 'utf8');
 	const stop = async () => {
 		if (exited) return;
 		tryKill(pid, 'SIGTERM');
@@ -51,16 +60,35 @@ export async function startN8n(home: N8nHome, opts: { logFile?: string; timeoutM
 		clearTimeout(timer);
 		tryKill(-pid, 'SIGKILL');
 	};
-	const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
-	// Readiness says the database is ready; n8n 1.x says so before its REST routes exist.
-	while (!(await answers(`${home.url}/healthz/readiness`)) || !(await answers(`${home.url}/rest/settings`))) {
-		if (exited || Date.now() > deadline) {
-			await stop();
-			throw new Error(`n8n did not become ready (${exited ? 'exited' : 'timeout'}); log ${logFile}:\n${log().slice(-4000)}`);
+	const kill = async () => {
+		tryKill(-pid, 'SIGKILL');
+		await exit;
+	};
+	return { pid, logFile, log: () => fs.readFileSync(logFile, 'utf8'), alive: () => !exited, stop, kill };
+}
+
+/** Waits until every URL answers 200; stops the process and throws with its log's tail when it exits or times out. */
+export async function waitUntilReady(proc: N8nProcess, urls: string[], timeoutMs: number, what: string): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		let ready = true;
+		for (const url of urls) if (!(await answers(url))) ready = false;
+		if (ready) return;
+		if (!proc.alive() || Date.now() > deadline) {
+			await proc.stop();
+			throw new Error(`${what} did not become ready (${proc.alive() ? 'timeout' : 'exited'}); log ${proc.logFile}:\n${proc.log().slice(-4000)}`);
 		}
 		await sleep(250);
 	}
-	return { url: home.url, pid, logFile, home, log, stop };
+}
+
+/** `n8n start`, resolved once /healthz/readiness and the REST API answer 200 (about 8 s). */
+export async function startN8n(home: N8nHome, opts: { logFile?: string; timeoutMs?: number } = {}): Promise<N8nInstance> {
+	const logFile = opts.logFile ?? path.join(home.dir, `n8n-start-${Date.now()}.log`);
+	const proc = await spawnN8n(home, ['start'], logFile);
+	// Readiness says the database is ready; n8n 1.x says so before its REST routes exist.
+	await waitUntilReady(proc, [`${home.url}/healthz/readiness`, `${home.url}/rest/settings`], opts.timeoutMs ?? 90_000, 'n8n');
+	return { url: home.url, pid: proc.pid, logFile, home, log: proc.log, stop: proc.stop };
 }
 
 async function answers(url: string): Promise<boolean> {

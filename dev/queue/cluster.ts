@@ -10,14 +10,13 @@
  * stalled-job check of a surviving worker once its lock expired (QUEUE_WORKER_LOCK_DURATION),
  * never run again; the main process then records the execution as failed (workflow-runner.js).
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
 import type { RingCentralEmulator } from '../emulator';
 import type { WorkflowJson } from '../n8n/examples';
-import { createN8nHome, freePort, setupOwnerAndLogin, sleep, startN8n, type N8nHome, type N8nInstance, type RestClient } from '../n8n/n8n';
+import { createN8nHome, freePort, setupOwnerAndLogin, spawnN8n, startN8n, waitUntilReady, type N8nHome, type N8nInstance, type RestClient } from '../n8n/n8n';
 import { disposeN8n, emulatorAccess, ensureN8nRuntime, prepareN8n } from '../n8n/setup';
 import { ensureQueueServices, startPostgres, startRedis, type Postgres, type Service } from './services';
 import type { EmulatorAccess } from '../n8n/examples';
@@ -54,17 +53,6 @@ export interface QueueCluster {
 	workers: Worker[];
 	client: RestClient;
 	stop(): Promise<void>;
-}
-
-const children = new Set<number>();
-process.once('exit', () => children.forEach((pid) => tryKill(-pid, 'SIGKILL')));
-
-function tryKill(pid: number, signal: NodeJS.Signals): void {
-	try {
-		process.kill(pid, signal);
-	} catch {
-		// already gone
-	}
 }
 
 /** Starts everything, in order; on failure stops what was started and rethrows. */
@@ -134,58 +122,15 @@ function queueEnv(redis: Service, postgres: Postgres, opts: QueueClusterOptions)
 
 /** `n8n worker`, resolved once its health endpoint answers ready. */
 async function startWorker(home: N8nHome, index: number, concurrency: number): Promise<Worker> {
-	const logFile = path.join(home.dir, `worker-${index}.log`);
-	const out = fs.openSync(logFile, 'a');
 	const healthPort = await freePort();
-	const env = {
-		...home.env,
-		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+	const proc = await spawnN8n(home, ['worker', `--concurrency=${concurrency}`], path.join(home.dir, `worker-${index}.log`), {
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 		QUEUE_HEALTH_CHECK_ADDRESS: '127.0.0.1',
-	};
-	const child = spawn(home.runtime.node24, [home.runtime.n8nBin, 'worker', `--concurrency=${concurrency}`], {
-		cwd: home.dir,
-		env,
-		stdio: ['ignore', out, out],
-		detached: true,
 	});
-	fs.closeSync(out);
-	const pid = child.pid!;
-	children.add(pid);
-	let exited = false;
-	const exit = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), children.delete(pid), resolve())));
-	const log = () => fs.readFileSync(logFile, 'utf8');
-	const stop = async () => {
-		if (exited) return;
-		tryKill(pid, 'SIGTERM');
-		const timer = setTimeout(() => tryKill(-pid, 'SIGKILL'), 20_000);
-		await exit;
-		clearTimeout(timer);
-		tryKill(-pid, 'SIGKILL');
-	};
-	const kill = async () => {
-		tryKill(-pid, 'SIGKILL');
-		await exit;
-	};
-	const deadline = Date.now() + 240_000;
-	while (!(await ready(`http://127.0.0.1:${healthPort}/healthz/readiness`))) {
-		if (exited || Date.now() > deadline) {
-			await stop();
-			throw new Error(`n8n worker ${index} did not become ready (${exited ? 'exited' : 'timeout'}); log ${logFile}:\n${log().slice(-4000)}`);
-		}
-		await sleep(250);
-	}
-	const startedExecutions = () => [...log().matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
-	return { index, pid, home, logFile, log, startedExecutions, alive: () => !exited, stop, kill };
-}
-
-async function ready(url: string): Promise<boolean> {
-	try {
-		return (await fetch(url)).status === 200;
-	} catch {
-		return false;
-	}
+	await waitUntilReady(proc, [`http://127.0.0.1:${healthPort}/healthz/readiness`], 240_000, `n8n worker ${index}`);
+	const startedExecutions = () => [...proc.log().matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
+	return { index, pid: proc.pid, home, logFile: proc.logFile, log: proc.log, startedExecutions, alive: proc.alive, stop: proc.stop, kill: proc.kill };
 }
 
 /** Keeps the logs of a failed run: copies every process's log into one folder and says where. */

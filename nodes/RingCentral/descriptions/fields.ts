@@ -90,3 +90,27 @@ export const returnAllFields: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/** The message-list filters both resources share: creation time range (RingCentral's defaults: the 24 hours before Date To, which defaults to now). */
+export const dateRangeFilters: INodeProperties[] = [
+	{
+		displayName: 'Date From',
+		name: 'dateFrom',
+		type: 'dateTime',
+		default: '',
+		description: 'Only messages created at or after this time. Without it RingCentral returns the 24 hours before Date To.',
+	},
+	{
+		displayName: 'Date To',
+		name: 'dateTo',
+		type: 'dateTime',
+		default: '',
+		description: 'Only messages created before this time. Default: now.',
+	},
+];
+
+/** Direction of a message, as RingCentral names it. */
+export const DIRECTIONS = [
+	{ name: 'Inbound', value: 'Inbound', description: 'Received messages' },
+	{ name: 'Outbound', value: 'Outbound', description: 'Sent messages' },
+];

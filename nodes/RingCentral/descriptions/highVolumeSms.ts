@@ -1,6 +1,7 @@
 /** Fields of the High Volume SMS operations (UI only): Batch Size, Batch ID, list filters, Return All / Limit. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { dateRangeFilters, DIRECTIONS } from './fields';
 import { accountIdOption, countryOption, optionsCollection, requestOptions } from './options';
 
 /** Request options that matter to reads: a read is repeatable, so Retry on Server Errors adds nothing. */
@@ -58,29 +59,12 @@ export const messageFilters: INodeProperties = {
 	placeholder: 'Add Filter',
 	default: {},
 	options: [
-		{
-			displayName: 'Date From',
-			name: 'dateFrom',
-			type: 'dateTime',
-			default: '',
-			description: "Messages created at or after this time. RingCentral's default: 24 hours before Date To.",
-		},
-		{
-			displayName: 'Date To',
-			name: 'dateTo',
-			type: 'dateTime',
-			default: '',
-			description: "Messages created before this time. RingCentral's default: now.",
-		},
+		...dateRangeFilters,
 		{
 			displayName: 'Direction',
 			name: 'direction',
 			type: 'options',
-			options: [
-				{ name: 'Both', value: '' },
-				{ name: 'Inbound', value: 'Inbound' },
-				{ name: 'Outbound', value: 'Outbound' },
-			],
+			options: [{ name: 'Both', value: '' }, ...DIRECTIONS],
 			default: '',
 		},
 		{

@@ -1,7 +1,7 @@
 /** Get Many: messages of the message store by RingCentral's filters, every page read; one item per message. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllFields } from '../../descriptions/fields';
+import { dateRangeFilters, DIRECTIONS, returnAllFields } from '../../descriptions/fields';
 import { storeOptionsField } from '../../descriptions/options';
 import { toRingCentralDate } from '../../helpers/dates';
 import { keyFieldsFirst } from '../../helpers/messageInfo';
@@ -40,28 +40,12 @@ const fields: INodeProperties[] = [
 				default: '',
 				description: 'Only messages of this conversation (the conversationId of a message)',
 			},
-			{
-				displayName: 'Date From',
-				name: 'dateFrom',
-				type: 'dateTime',
-				default: '',
-				description: 'Only messages created at or after this time. Without it RingCentral returns the 24 hours before Date To.',
-			},
-			{
-				displayName: 'Date To',
-				name: 'dateTo',
-				type: 'dateTime',
-				default: '',
-				description: 'Only messages created before this time. Default: now.',
-			},
+			...dateRangeFilters,
 			{
 				displayName: 'Direction',
 				name: 'direction',
 				type: 'options',
-				options: [
-					{ name: 'Inbound', value: 'Inbound', description: 'Received messages' },
-					{ name: 'Outbound', value: 'Outbound', description: 'Sent messages' },
-				],
+				options: DIRECTIONS,
 				default: 'Inbound',
 			},
 			{
