@@ -1,5 +1,5 @@
 /**
- * What a failed delivery's `deliveryErrorCode` means and what to do about it, after RingCentral's
+ * What a failed delivery's `deliveryErrorCode` (or a High Volume batch's `rejected[].errorCode`) means and what to do about it, after RingCentral's
  * "Handling SMS Messaging Errors" (https://developers.ringcentral.com/guide/messaging/sms/sms-errors).
  */
 
@@ -11,7 +11,7 @@ export interface DeliveryError {
 
 const OPT_OUT: DeliveryError = {
 	meaning: 'the recipient opted out of texts from this number',
-	fix: 'Remove the number from your list. To receive texts again the recipient must reply START to your RingCentral number; ask them by another channel.',
+	fix: 'The recipient opted out from this sender (replied STOP): remove the number from your list, e.g. with High Volume SMS > Get Opt-Outs before a campaign. To receive texts again the recipient must reply START to your RingCentral number; ask them by another channel.',
 };
 const NOT_MOBILE: DeliveryError = {
 	meaning: 'the number is invalid, unallocated or cannot receive texts (e.g. a landline)',
@@ -19,7 +19,7 @@ const NOT_MOBILE: DeliveryError = {
 };
 const SPAM: DeliveryError = {
 	meaning: 'the message was filtered as spam',
-	fix: "Reword the message within RingCentral's SMS content policies and your registered 10DLC or toll-free use case; avoid link shorteners.",
+	fix: "A spam filter blocked it: reword the message within RingCentral's SMS content policies and your registered 10DLC or toll-free use case; avoid link shorteners.",
 };
 const SENDER_NOT_ENABLED: DeliveryError = {
 	meaning: 'the From number is not set up to send texts',
@@ -76,6 +76,11 @@ const SOURCES: Record<string, string> = {
 	'SMS-UP-': "RingCentral's upstream provider refused it",
 	'SMS-CAR-': "the recipient's carrier refused it",
 };
+
+/** The fix for a delivery error code RingCentral documents, or undefined for any other code. */
+export function deliveryErrorFix(code: string): string | undefined {
+	return CODES[code.toUpperCase()]?.fix;
+}
 
 /** The meaning and fix of a delivery error code; unknown codes are explained by their prefix. */
 export function explainDeliveryError(code: string | undefined): DeliveryError {

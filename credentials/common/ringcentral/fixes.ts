@@ -40,20 +40,6 @@ const AREAS: Record<string, Fix[]> = {
 		{ codes: ['MSG-351'], fix: 'An attachment has no file name. Set a file name on the binary data.' },
 		{ codes: ['CMN-101'], fix: 'RingCentral refused a parameter. Check the field named in the message.' },
 	],
-	/**
-	 * High Volume SMS (A2P): codes of a batch's `rejected` entries and of its messages' delivery
-	 * (https://developers.ringcentral.com/guide/messaging/sms/high-volume/handling-errors).
-	 */
-	highVolume: [
-		{ codes: ['SMS-RC-410', 'SMS-UP-410', 'SMS-CAR-400', 'SMS-CAR-411'], fix: 'The number cannot receive texts (invalid, unassigned, a landline, or outside the US and Canada). Check it, and remove it from the campaign if it is right.' },
-		{ codes: ['SMS-RC-413', 'SMS-CAR-413'], fix: 'The recipient opted out from this sender (replied STOP). Do not text them again; they opt back in by replying START. Drop opted-out numbers first with High Volume SMS > Get Opt-Outs.' },
-		{ codes: ['SMS-RC-430', 'SMS-UP-430', 'SMS-CAR-430'], fix: 'A spam filter blocked the message. Reword it (no shortened links, no spam-like wording) and check that the campaign registration matches the content.' },
-		{ codes: ['SMS-UP-431'], fix: 'The From number is blocked for spam or other violations. Ask RingCentral support, or send from another High Volume SMS number.' },
-		{ codes: ['SMS-RC-403', 'SMS-CAR-450'], fix: "The number's daily or campaign volume limit was reached. Send the rest later, or ask RingCentral to review the registration tier." },
-		{ codes: ['SMS-CAR-412'], fix: 'The recipient was unavailable. Send again later.' },
-		{ codes: ['SMS-CAR-432', 'SMS-CAR-433'], fix: "The recipient's carrier refused the message as too long or malformed. Shorten the text and avoid unusual characters." },
-		{ codes: ['SMS-RC-503'], fix: 'The From number is not provisioned correctly for High Volume SMS. Ask RingCentral support.' },
-	],
 	subscriptions: [
 		{ codes: ['SUB-505'], fix: "This RingCentral user already has 30 subscriptions for this app, RingCentral's limit. Deactivate RingCentral Trigger workflows you no longer need; each active trigger (and each editor test) holds one." },
 		{ codes: ['SUB-520', 'SUB-521', 'SUB-525'], fix: "RingCentral could not validate n8n's webhook URL. n8n must be reachable from the internet over HTTPS: set WEBHOOK_URL to n8n's public https:// address (a tunnel for a local n8n), and make sure nothing in front of n8n changes its answers." },

@@ -82,7 +82,7 @@ interface Flight {
 	reusableUntil?: number;
 }
 
-/** One token request per session owner at a time, shared by every execution of this n8n process. */
+/** One token request per session owner at a time, shared by every execution this n8n instance runs. */
 const flights = new Map<string, Flight>();
 
 /**

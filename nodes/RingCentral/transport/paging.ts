@@ -41,7 +41,7 @@ export async function readAllPages(this: RingCentralContext, credentialType: str
 		const paging = (answer.paging ?? {}) as IDataObject;
 		const navigation = (answer.navigation ?? {}) as IDataObject;
 		if (typeof paging.nextPageToken === 'string' && paging.nextPageToken !== '') {
-			qs = { ...qs, page: undefined, pageToken: paging.nextPageToken };
+			qs = { ...qs, pageToken: paging.nextPageToken };
 			delete qs.page;
 			continue;
 		}

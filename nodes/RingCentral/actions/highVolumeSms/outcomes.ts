@@ -2,6 +2,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { deliveryErrorFix } from '../../../../credentials/common/ringcentral/deliveryErrors';
 import { fixFor } from '../../../../credentials/common/ringcentral/fixes';
 import { excerpt } from '../../helpers/text';
 import { mayHaveBeenSent, uncertainOutcome } from '../../transport';
@@ -41,7 +42,8 @@ export function batchAnswerResults(node: INode, batch: Batch, answer: IDataObjec
 function rejectionError(node: INode, message: HighVolumeMessage, batch: Batch, answer: IDataObject, entry: RejectedEntry): NodeApiError {
 	const code = typeof entry.errorCode === 'string' && entry.errorCode !== '' ? entry.errorCode : 'rejected';
 	const reason = typeof entry.description === 'string' && entry.description !== '' ? entry.description : 'RingCentral gave no details';
-	const fix = fixFor(code, 400) ?? 'Check the number; RingCentral did not send this message.';
+	// Rejected entries carry RingCentral's SMS delivery codes (SMS-RC-413…): one table explains them for both resources.
+	const fix = deliveryErrorFix(code) ?? fixFor(code, 400) ?? 'Check the number; RingCentral did not send this message.';
 	return new NodeApiError(node, { errorCode: code, message: reason } as JsonObject, {
 		message: `RingCentral error ${code}: ${reason} (${message.to})`,
 		description: `${fix} Nothing was sent to ${message.to}; the other messages of batch ${String(answer.id ?? '')} were accepted.`,
