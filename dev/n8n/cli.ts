@@ -3,7 +3,8 @@ import { spawn } from 'child_process';
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { freePort, type N8nHome } from './install';
+import type { N8nHome } from './install';
+import { freePort } from './ports';
 
 export interface CliResult {
 	code: number | null;

@@ -1,9 +1,9 @@
 // A real n8n for tests: the runtime installed by scripts/ensure-n8n.sh, a throwaway user folder, the package as n8n installs it.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { freePort } from './ports';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -38,14 +38,6 @@ export function ensureN8n(version = n8nVersion()): N8nRuntime {
 	const runtime = { node24: line('NODE24'), n8nBin: line('N8N_BIN'), version };
 	runtimes.set(version, runtime);
 	return runtime;
-}
-
-export async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 export interface N8nHome {

@@ -27,6 +27,7 @@
  * - OAuth2 authorization code, see connectOAuth2 below.
  */
 export * from './install';
+export * from './ports';
 export * from './cli';
 export * from './process';
 export * from './rest';
