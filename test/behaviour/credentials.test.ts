@@ -3,7 +3,7 @@ import { credentialStore, sendRequests, smsParameters } from '../../dev/harness/
 import { useEmulator } from '../../dev/harness/lifecycle';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-const emulator = useEmulator();
+const emulator = useEmulator(undefined, 'test');
 
 describe('JWT credential: one token, reused across executions', () => {
 	test('two executions cost one token request, with Basic client auth and the JWT grant', async () => {

@@ -7,7 +7,7 @@ import { useEmulator } from '../../dev/harness/lifecycle';
 
 const TOKEN_PATH = '/restapi/oauth/token';
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-const emulator = useEmulator();
+const emulator = useEmulator(undefined, 'test');
 const grants = () => emulator.tokenRequests().map((request) => (request.body as { grant_type: string }).grant_type);
 const items = (count: number, name: string): INodeExecutionData[] => Array.from({ length: count }, (_, i) => ({ json: { text: `${name} ${i}` } }));
 const parameters = smsParameters({ text: '={{ $json.text }}' });
@@ -32,6 +32,17 @@ describe('Executions that start together share one token request', () => {
 		expect(emulator.messages).toHaveLength(17);
 	});
 
+	test('a late execution whose copy of the credential was read before the first token was stored gets that token: one login', async () => {
+		const credentials = credentialStore(emulator);
+		const cold = { ...credentials.stored.ringCentralJwtApi };
+		await runRingCentral({ parameters, credentials, items: items(1, 'first') });
+		// A queue-mode worker runs many executions at once: one read the store while the login was under way.
+		credentials.stored.ringCentralJwtApi = cold;
+		const { error } = await runRingCentral({ parameters, credentials, items: items(1, 'late') });
+		expect(error).toBeUndefined();
+		expect(grants()).toEqual([JWT_GRANT]);
+	});
+
 	test('a late execution still holding the replaced token gets the new one without a request', async () => {
 		const credentials = credentialStore(emulator);
 		await runRingCentral({ parameters, credentials, items: items(1, 'warm') });
@@ -43,6 +54,20 @@ describe('Executions that start together share one token request', () => {
 		const { error } = await runRingCentral({ parameters, credentials, items: items(1, 'late') });
 		expect(error).toBeUndefined();
 		expect(grants()).toEqual([JWT_GRANT, 'refresh_token']);
+	});
+
+	test('a late execution holding a token two renewals old gets the newest without a request', async () => {
+		const credentials = credentialStore(emulator);
+		await runRingCentral({ parameters, credentials, items: items(1, 'warm') });
+		const oldest = { ...credentials.stored.ringCentralJwtApi };
+		for (const round of ['second', 'third']) {
+			emulator.expireAccessTokens();
+			await runRingCentral({ parameters, credentials, items: items(1, round) });
+		}
+		credentials.stored.ringCentralJwtApi = oldest;
+		const { error } = await runRingCentral({ parameters, credentials, items: items(1, 'late') });
+		expect(error).toBeUndefined();
+		expect(grants()).toEqual([JWT_GRANT, 'refresh_token', 'refresh_token']);
 	});
 });
 

@@ -9,7 +9,7 @@ import { useEmulator } from '../../dev/harness/lifecycle';
 
 const TOKEN_PATH = '/restapi/oauth/token';
 const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
-const emulator = useEmulator();
+const emulator = useEmulator(undefined, 'test');
 
 /** Another host: anything it receives is a leak. */
 let elsewhere: Server;

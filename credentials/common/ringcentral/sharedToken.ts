@@ -43,7 +43,12 @@ export function leaseField(expiresInSeconds: number, now = Date.now()): IDataObj
 	return { lease: JSON.stringify(issue) };
 }
 
-function leaseOf(data: ICredentialDataDecryptedObject): Lease | undefined {
+/** When the token in `data` was obtained (ms), 0 for none or one stored without a lease. */
+export function tokenIssuedAt(data: IDataObject): number {
+	return String(data.accessToken ?? '') === '' ? 0 : (leaseOf(data)?.at ?? 0);
+}
+
+function leaseOf(data: IDataObject): Lease | undefined {
 	try {
 		const issue = JSON.parse(String(data.lease ?? '')) as Lease;
 		return typeof issue?.by === 'string' && Number.isFinite(issue.at) && Number.isFinite(issue.expiresAt) ? issue : undefined;

@@ -5,7 +5,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, I
 import { displayUrl, networkProblem, neverReached, readRingCentralError, retryAfterSeconds, scrubSecrets, secretsOf } from './apiErrors';
 import { TOKEN_FIXES } from './fixes';
 import { resolveServerUrl } from './server';
-import { tokenAfterRefusedRefresh, tokenFromOtherProcess, leaseField } from './sharedToken';
+import { leaseField, tokenAfterRefusedRefresh, tokenFromOtherProcess, tokenIssuedAt } from './sharedToken';
 import { sleepMs } from './sleep';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -96,10 +96,7 @@ export async function fetchJwtAccessToken(http: IHttpRequestHelper, credentials:
 	const presented = String(credentials.accessToken ?? '');
 	const flight = flights.get(owner);
 	if (flight && !flight.result) return { ...(await flight.promise).fields };
-	// A caller that still holds the token just replaced is late to the same burst: it gets the new one.
-	if (flight?.result && presented !== '' && presented === flight.replaces && Date.now() < (flight.reusableUntil ?? 0)) {
-		return { ...flight.result };
-	}
+	if (flight?.result && lateTo(flight, credentials) && Date.now() < (flight.reusableUntil ?? 0)) return { ...flight.result };
 	const next: Flight = { replaces: presented, promise: requestAccessToken(http, credentials, owner) };
 	flights.set(owner, next);
 	next.promise.then(
@@ -112,6 +109,17 @@ export async function fetchJwtAccessToken(http: IHttpRequestHelper, credentials:
 		() => flights.get(owner) === next && flights.delete(owner),
 	);
 	return { ...(await next.promise).fields };
+}
+
+/**
+ * A caller is late to a burst this process already served when it holds an older token than the
+ * one obtained: none at all (its copy of the credential was read before the new token was stored,
+ * as in a queue-mode worker at a cold start), the token just replaced, or one before it. It gets
+ * the new token: a second JWT login would open another session, a second refresh would be refused.
+ */
+function lateTo(flight: Flight, credentials: ICredentialDataDecryptedObject): boolean {
+	const presented = String(credentials.accessToken ?? '');
+	return presented === '' || presented === flight.replaces || tokenIssuedAt(credentials) < tokenIssuedAt(flight.result!);
 }
 
 /**

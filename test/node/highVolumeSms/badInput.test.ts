@@ -4,7 +4,7 @@ import { runRingCentral } from '../../../dev/harness/engine';
 import { batchRequests, credentialStore, highVolumeParameters } from '../../../dev/harness/setup';
 import { useEmulator } from '../../../dev/harness/lifecycle';
 
-const emulator = useEmulator({ a2p: { timeScale: 0.001 } });
+const emulator = useEmulator({ a2p: { timeScale: 0.001 } }, 'test');
 
 const good = (i: number) => ({ phone: `+1415555${String(1000 + i)}`, text: `Hello ${i}` });
 

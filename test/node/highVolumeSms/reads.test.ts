@@ -5,7 +5,7 @@ import { A2P_SENDER, credentialStore, highVolumeParameters } from '../../../dev/
 import { useEmulator } from '../../../dev/harness/lifecycle';
 
 // One message a second becomes 1 ms; delivery 2 ms after sending.
-const emulator = useEmulator({ a2p: { timeScale: 0.001 } });
+const emulator = useEmulator({ a2p: { timeScale: 0.001 } }, 'test');
 
 const phone = (i: number) => `+1415${String(5550000 + i)}`;
 const read = (operation: string, parameters: INodeParameters = {}) =>

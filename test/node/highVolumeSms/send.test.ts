@@ -4,7 +4,7 @@ import { runRingCentral } from '../../../dev/harness/engine';
 import { A2P_SENDER, batchRequests, credentialStore, highVolumeParameters } from '../../../dev/harness/setup';
 import { useEmulator } from '../../../dev/harness/lifecycle';
 
-const emulator = useEmulator({ a2p: { timeScale: 0.001 } });
+const emulator = useEmulator({ a2p: { timeScale: 0.001 } }, 'test');
 
 const phone = (i: number) => `+1415555${String(1000 + i)}`;
 const rows = (count: number, text: (i: number) => string = () => 'Sale starts Monday'): INodeExecutionData[] =>

@@ -5,7 +5,7 @@ import { runRingCentral } from '../../../dev/harness/engine';
 import { useEmulator } from '../../../dev/harness/lifecycle';
 import { credentialStore, messageParameters, smsParameters, storeRequests } from '../../../dev/harness/setup';
 
-const emulator = useEmulator();
+const emulator = useEmulator(undefined, 'test');
 const HOUR = 3600 * 1000;
 
 async function getMany(overrides = {}, items?: INodeExecutionData[]) {

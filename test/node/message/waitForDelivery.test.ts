@@ -6,7 +6,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 // At 1/5 speed: Queued 200 ms, the carrier's report after 600 ms; the node's second round comes after 1 s.
 // Sends and polls go faster than RingCentral allows a minute: the windows are scaled down, not lifted.
-const emulator = useEmulator({ messageStore: { timeScale: 0.2 }, rateLimits: { Medium: { limit: 40, windowSeconds: 0.05 }, Light: { limit: 50, windowSeconds: 0.5 } } });
+const emulator = useEmulator({ messageStore: { timeScale: 0.2 }, rateLimits: { Medium: { limit: 40, windowSeconds: 0.05 }, Light: { limit: 50, windowSeconds: 0.5 } } }, 'test');
 
 /** Sends one SMS per number through the node; its output items carry the IDs, as in a workflow. */
 async function send(numbers: string[]): Promise<INodeExecutionData[]> {
