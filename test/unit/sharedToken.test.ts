@@ -40,7 +40,8 @@ describe('A token shared by several n8n processes through the credential store (
 		const store = { current: { ...mine } };
 		const started = Date.now();
 		const view = await tokenFromOtherProcess(runCopy(mine, store), OWNER);
-		expect(Date.now() - started).toBeLessThan(150);
+		// Not the 2 s a token obtained by another process is given; the margin is for a busy machine.
+		expect(Date.now() - started).toBeLessThan(1000);
 		expect(view.adopted).toBeUndefined();
 		expect(view.latest.refreshToken).toBe('RT-mine');
 	});
