@@ -12,9 +12,11 @@ export async function freePort(): Promise<number> {
 	const [low, high] = reservableRange();
 	for (let attempt = 0; attempt < 200; attempt++) {
 		const port = low + Math.floor(Math.random() * (high - low));
-		if (handedOut.has(port) || !(await bindable(port))) continue;
+		if (handedOut.has(port)) continue;
+		// Taken before the check, so that calls running at the same time cannot both pick it.
 		handedOut.add(port);
-		return port;
+		if (await bindable(port)) return port;
+		handedOut.delete(port);
 	}
 	throw new Error(`no free port in ${low}-${high - 1} after 200 tries`);
 }
@@ -29,6 +31,7 @@ export function reservableRange(): [number, number] {
 	} catch {
 		// not Linux: the IANA dynamic range starts at 49152, so 32768 stays below it too
 	}
+	// Above the privileged ports; with an ephemeral range starting under 13024 the two overlap.
 	const high = Math.max(ephemeralLow, 12_000 + 1024);
 	return [high - 12_000, high];
 }

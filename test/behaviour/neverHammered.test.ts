@@ -81,6 +81,27 @@ describe("Waits for RingCentral's Retry-After", () => {
 		expect(sendRequests(emulator)).toHaveLength(0);
 	});
 
+	test('a token 429 longer than Max Rate Limit Wait, 20 items under Continue On Fail: one token request, each item carries the error', async () => {
+		emulator.injectFault({ method: 'POST', path: TOKEN_PATH, count: 1000, fault: { kind: 'status', status: 429, headers: { 'retry-after': '60' }, body: { errorCode: 'CMN-301', message: 'Request rate exceeded' } } });
+		const { error, output } = await runRingCentral({ parameters: smsParameters({ text: '={{ $json.text }}', options: { maxRateLimitWait: 1 } }), credentials: credentialStore(emulator), items: items(20, 'paused'), continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(20);
+		for (const item of output) expect(String(item.json.error)).toMatch(/rate-limited the token request \(CMN-301/);
+		expect(emulator.tokenRequests()).toHaveLength(1);
+		expect(sendRequests(emulator)).toHaveLength(0);
+	});
+
+	test('a later run that may wait past the token Retry-After asks again only once it has passed', async () => {
+		emulator.injectFault({ method: 'POST', path: TOKEN_PATH, count: 1, fault: { kind: 'status', status: 429, headers: { 'retry-after': '2' } } });
+		const impatient = await runRingCentral({ parameters: smsParameters({ options: { maxRateLimitWait: 1 } }), credentials: credentialStore(emulator), items: items(1, 'impatient') });
+		expect(impatient.error?.message).toMatch(/rate-limited the token request/);
+		const patient = await runRingCentral({ parameters: smsParameters({ options: { maxRateLimitWait: 10 } }), credentials: credentialStore(emulator), items: items(1, 'patient') });
+		expect(patient.error).toBeUndefined();
+		const [refused, next] = emulator.tokenRequests();
+		expect([refused.status, next.status, emulator.tokenRequests().length]).toEqual([429, 200, 2]);
+		expect(next.time - refused.time).toBeGreaterThanOrEqual(1900);
+	});
+
 	test('an HTTP-date Retry-After is honoured, not replaced by 30 s', async () => {
 		const date = new Date(Date.now() + 2_000).toUTCString();
 		emulator.injectFault({ method: 'POST', path: TOKEN_PATH, count: 1, fault: { kind: 'status', status: 429, headers: { 'retry-after': date } } });

@@ -38,7 +38,7 @@ const failures: [string, FaultKind | undefined, number][] = [
 	['a 500 after sending', { kind: 'status', status: 500, processed: true }, 1],
 	['a dropped connection', { kind: 'drop', processed: false }, 1],
 	['a timeout', { kind: 'delay', ms: 1500, processed: true }, 1],
-	['401 even after the refresh', { kind: 'expiredToken' }, 2],
+	['401 even after renewing the token twice', { kind: 'expiredToken' }, 4],
 	['a RingCentral refusal', { kind: 'status', status: 403, body: { errorCode: 'CMN-408', message: 'In order to call this API endpoint, user needs to have [OutboundSMS] permission.' } }, 1],
 ];
 

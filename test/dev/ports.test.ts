@@ -16,6 +16,11 @@ describe('ports for processes started later', () => {
 		await new Promise((resolve) => kernel.close(resolve));
 	});
 
+	it('never the same port to calls made at the same time', async () => {
+		const ports = await Promise.all(Array.from({ length: 2000 }, () => freePort()));
+		expect(new Set(ports).size).toBe(2000);
+	});
+
 	it('skips ports something already listens on', async () => {
 		// A sixth of the range held by other listeners: unchecked, 500 picks would land on about 80 of them.
 		const [low] = reservableRange();

@@ -1,12 +1,12 @@
-/** The JWT credential's token: exchange, refresh, one token request per burst, errors without secrets. */
+/** The JWT credential's token: exchange, refresh, one token request per burst, Retry-After kept. */
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { displayUrl, networkProblem, neverReached, readRingCentralError, retryAfterSeconds, scrubSecrets, secretsOf } from './apiErrors';
-import { TOKEN_FIXES } from './fixes';
+import { displayUrl, networkProblem, neverReached, retryAfterSeconds } from './apiErrors';
 import { resolveServerUrl } from './server';
 import { leaseField, tokenAfterRefusedRefresh, tokenFromOtherProcess, tokenIssuedAt } from './sharedToken';
 import { sleepMs } from './sleep';
+import { RingCentralAuthError, authErrorFrom, parseBody } from './tokenErrors';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
@@ -24,35 +24,6 @@ const policies = new WeakMap<object, TokenPolicy>();
 
 export function useTokenPolicy(credentials: ICredentialDataDecryptedObject, policy: TokenPolicy): void {
 	policies.set(credentials, policy);
-}
-
-/**
- * Descriptions of RingCentralAuthError. n8n 1.x wraps it in a NodeApiError that keeps only its
- * message and description, so the description also tells the node what happened.
- */
-export const AUTH_ERROR_DESCRIPTION = 'RingCentral did not issue an access token for the credential.';
-export const UNREACHED_ERROR_DESCRIPTION = "RingCentral's token endpoint could not be reached.";
-
-/**
- * Errors of the token endpoint, worded for the user; they never carry a secret. The fields avoid
- * the names n8n's NodeApiError reads as a status (status, code, httpCode…): it would replace this
- * message with a generic one such as "Authorization failed".
- */
-export class RingCentralAuthError extends Error {
-	name = 'RingCentralAuthError';
-
-	readonly description: string;
-
-	constructor(
-		message: string,
-		readonly responseStatus?: number,
-		readonly ringCentralCode?: string,
-		/** The token request never reached RingCentral (refused connection): safe to try again. */
-		readonly unreached = false,
-	) {
-		super(message);
-		this.description = unreached ? UNREACHED_ERROR_DESCRIPTION : AUTH_ERROR_DESCRIPTION;
-	}
 }
 
 /**
@@ -131,7 +102,7 @@ async function requestAccessToken(http: IHttpRequestHelper, credentials: ICreden
 	if (adopted) return adopted;
 	const baseUrl = resolveServerUrl(credentials);
 	if (latest.refreshToken && latest.sessionOwner === owner) {
-		const refreshed = await requestToken(http, baseUrl, credentials, { grant_type: 'refresh_token', refresh_token: String(latest.refreshToken) });
+		const refreshed = await requestToken(http, baseUrl, credentials, owner, { grant_type: 'refresh_token', refresh_token: String(latest.refreshToken) });
 		if (refreshed.statusCode === 200) return tokenFields(refreshed, owner);
 		// Refresh tokens are single use: another process may have just spent this one. Else log in.
 		if (refreshed.statusCode !== 429) {
@@ -139,7 +110,7 @@ async function requestAccessToken(http: IHttpRequestHelper, credentials: ICreden
 			if (taken) return taken;
 		}
 	}
-	const response = await requestToken(http, baseUrl, credentials, { grant_type: JWT_GRANT, assertion: String(credentials.jwt ?? '') });
+	const response = await requestToken(http, baseUrl, credentials, owner, { grant_type: JWT_GRANT, assertion: String(credentials.jwt ?? '') });
 	if (response.statusCode !== 200) throw authErrorFrom(response, credentials);
 	return tokenFields(response, owner);
 }
@@ -161,25 +132,29 @@ function tokenFields(response: IN8nHttpFullResponse, owner: string): IssuedToken
 	};
 }
 
-function parseBody(body: unknown): IDataObject | undefined {
-	if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return body as IDataObject;
-	try {
-		return JSON.parse(String(body)) as IDataObject;
-	} catch {
-		return undefined;
-	}
-}
+/**
+ * A 429 of the token endpoint and until when its Retry-After holds, per session owner: a run that
+ * cannot wait that long fails at once with that answer instead of asking again (item after item
+ * under Continue On Fail would otherwise keep RingCentral's penalty going).
+ */
+const pauses = new Map<string, { until: number; response: IN8nHttpFullResponse }>();
 
 async function requestToken(
 	http: IHttpRequestHelper,
 	baseUrl: string,
 	credentials: ICredentialDataDecryptedObject,
+	owner: string,
 	form: Record<string, string>,
 ): Promise<IN8nHttpFullResponse> {
 	const policy = policies.get(credentials) ?? DEFAULT_TOKEN_POLICY;
 	const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
 	const deadline = Date.now() + policy.maxRateLimitWaitMs;
 	for (;;) {
+		const pause = pauses.get(owner);
+		if (pause && pause.until > Date.now()) {
+			if (pause.until > deadline) return pause.response;
+			await sleepMs(pause.until - Date.now());
+		}
 		let response: IN8nHttpFullResponse | undefined;
 		let networkCode: string | undefined;
 		try {
@@ -209,35 +184,8 @@ async function requestToken(
 		}
 		if (response.statusCode !== 429) return response;
 		const waitMs = retryAfterSeconds(response.headers) * 1000;
+		pauses.set(owner, { until: Date.now() + waitMs, response });
 		if (Date.now() + waitMs > deadline) return response;
 		await sleepMs(waitMs);
 	}
-}
-
-function authErrorFrom(response: IN8nHttpFullResponse, credentials: ICredentialDataDecryptedObject): RingCentralAuthError {
-	const status = response.statusCode;
-	const scrub = (text: string) => scrubSecrets(text, secretsOf(credentials));
-	if (status >= 300 && status < 400) {
-		const location = String(response.headers.location ?? '');
-		const host = URL.canParse(location) ? new URL(location).host : location ? 'another address' : 'no address';
-		return new RingCentralAuthError(scrub(`RingCentral's token endpoint answered with a redirect (HTTP ${status} to ${host}). ${TOKEN_FIXES.redirect}`), status);
-	}
-	const body = parseBody(response.body) ?? {};
-	const { errorCode, message } = readRingCentralError(body, status);
-	let fix: string;
-	let what = 'refused the credential';
-	if (status === 429) {
-		fix = TOKEN_FIXES.rateLimited;
-		what = 'rate-limited the token request';
-	} else if (status >= 500) {
-		fix = TOKEN_FIXES.server;
-		what = `could not issue a token (HTTP ${status})`;
-	} else if (body.error === 'invalid_client' || status === 401) {
-		fix = TOKEN_FIXES.client;
-	} else if (body.error === 'unauthorized_client') {
-		fix = TOKEN_FIXES.flow;
-	} else {
-		fix = TOKEN_FIXES.jwt;
-	}
-	return new RingCentralAuthError(scrub(`RingCentral ${what} (${errorCode}: ${message}). ${fix}`), status, errorCode);
 }

@@ -2,7 +2,7 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { networkProblem } from '../../../credentials/common/ringcentral/apiErrors';
-import { AUTH_ERROR_DESCRIPTION, UNREACHED_ERROR_DESCRIPTION } from '../../../credentials/common/ringcentral/token';
+import { AUTH_ERROR_DESCRIPTION, UNREACHED_ERROR_DESCRIPTION } from '../../../credentials/common/ringcentral/tokenErrors';
 import type { Endpoint } from './endpoints';
 
 export type Failure =

@@ -40,8 +40,8 @@ export interface ApiResponse {
 
 /**
  * Sends one request and returns RingCentral's complete, successful answer, or throws a
- * NodeApiError/NodeOperationError carrying the item index. n8n adds the token (and renews it once
- * after a 401, in n8n 1.x on a second send); 429s are waited out within Max Rate Limit Wait; a request the endpoint declares
+ * NodeApiError/NodeOperationError carrying the item index. n8n adds the token (and renews it
+ * after a 401, in n8n 1.x on a second send; once more when the renewed token is refused too); 429s are waited out within Max Rate Limit Wait; a request the endpoint declares
  * not repeatable is never sent twice: anything short of a complete answer after it was written is
  * reported as "may or may not have been sent".
  */
@@ -72,6 +72,7 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 	const mayRetry = () => retries < MAX_RETRIES && Date.now() + backoffMs(retries) < waitUntil;
 	// n8n 1.x returns a 401 (it ignores `except`): then one send with n8n throwing, which renews the token.
 	let renew: 'no' | 'next' | 'done' = 'no';
+	let renewedInVain = false;
 	for (;;) {
 		const renewing = renew === 'next';
 		if (renewing) renew = 'done';
@@ -117,6 +118,14 @@ export async function ringCentralRequest(this: RingCentralContext, credentialTyp
 		if (status === 401 && !thrown && renew === 'no') {
 			discard(response.body);
 			renew = 'next';
+			continue;
+		}
+		// n8n renewed the token and RingCentral refused the new one too: a token this process already
+		// held, whose session RingCentral has ended since. One more send renews it from RingCentral.
+		if (status === 401 && thrown && !renewedInVain) {
+			discard(response.body);
+			renewedInVain = true;
+			if (renew === 'done') renew = 'next';
 			continue;
 		}
 		bindDeadline(response.body, deadline);
