@@ -4,6 +4,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { runRingCentral } from '../../dev/harness/engine';
 import { credentialStore, sendRequests, smsParameters } from '../../dev/harness/setup';
 import { useEmulator } from '../../dev/harness/lifecycle';
+import { copyBeforeRenewals } from '../../dev/harness/tokenHistory';
 
 const TOKEN_PATH = '/restapi/oauth/token';
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -45,10 +46,7 @@ describe('Executions that start together share one token request', () => {
 
 	test('a late execution still holding the replaced token gets the new one without a request', async () => {
 		const credentials = credentialStore(emulator);
-		await runRingCentral({ parameters, credentials, items: items(1, 'warm') });
-		const stale = { ...credentials.stored.ringCentralJwtApi };
-		emulator.expireAccessTokens();
-		await runRingCentral({ parameters, credentials, items: items(1, 'first after expiry') });
+		const stale = await copyBeforeRenewals(emulator, credentials, parameters, ['first after expiry']);
 		// Another process's copy of the credential, read before the refresh was stored.
 		credentials.stored.ringCentralJwtApi = stale;
 		const { error } = await runRingCentral({ parameters, credentials, items: items(1, 'late') });
@@ -58,13 +56,7 @@ describe('Executions that start together share one token request', () => {
 
 	test('a late execution holding a token two renewals old gets the newest without a request', async () => {
 		const credentials = credentialStore(emulator);
-		await runRingCentral({ parameters, credentials, items: items(1, 'warm') });
-		const oldest = { ...credentials.stored.ringCentralJwtApi };
-		for (const round of ['second', 'third']) {
-			emulator.expireAccessTokens();
-			await runRingCentral({ parameters, credentials, items: items(1, round) });
-		}
-		credentials.stored.ringCentralJwtApi = oldest;
+		credentials.stored.ringCentralJwtApi = await copyBeforeRenewals(emulator, credentials, parameters, ['second', 'third']);
 		const { error } = await runRingCentral({ parameters, credentials, items: items(1, 'late') });
 		expect(error).toBeUndefined();
 		expect(grants()).toEqual([JWT_GRANT, 'refresh_token', 'refresh_token']);

@@ -4,6 +4,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { runRingCentral } from '../../dev/harness/engine';
 import { credentialStore, smsParameters } from '../../dev/harness/setup';
 import { useEmulator } from '../../dev/harness/lifecycle';
+import { copyBeforeRenewals } from '../../dev/harness/tokenHistory';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 // A fresh emulator per test: the node keeps its newest token per server, app and JWT for the process.
@@ -17,10 +18,7 @@ const endThisNodesSessions = () => Array.from({ length: 5 }, () => emulator.issu
 describe("n8n's renewal hands back a token whose session RingCentral ended", () => {
 	test('a run holding the replaced token: the node renews once more and every item is sent once', async () => {
 		const credentials = credentialStore(emulator);
-		await runRingCentral({ parameters, credentials, items: items(1, 'warm') });
-		const replaced = { ...credentials.stored.ringCentralJwtApi };
-		emulator.expireAccessTokens();
-		await runRingCentral({ parameters, credentials, items: items(1, 'refreshed') });
+		const replaced = await copyBeforeRenewals(emulator, credentials, parameters, ['refreshed']);
 		endThisNodesSessions();
 		// A copy of the credential read before the refresh was stored (another execution, a queue-mode worker).
 		credentials.stored.ringCentralJwtApi = replaced;
@@ -34,12 +32,7 @@ describe("n8n's renewal hands back a token whose session RingCentral ended", () 
 
 	test('a run holding a token two renewals old, the newest one ended: sent, not failed with OAU-129', async () => {
 		const credentials = credentialStore(emulator);
-		await runRingCentral({ parameters, credentials, items: items(1, 'warm') });
-		const oldest = { ...credentials.stored.ringCentralJwtApi };
-		for (const round of ['second', 'third']) {
-			emulator.expireAccessTokens();
-			await runRingCentral({ parameters, credentials, items: items(1, round) });
-		}
+		const oldest = await copyBeforeRenewals(emulator, credentials, parameters, ['second', 'third']);
 		endThisNodesSessions();
 		credentials.stored.ringCentralJwtApi = oldest;
 		const { error } = await runRingCentral({ parameters, credentials, items: items(1, 'late') });
@@ -49,10 +42,7 @@ describe("n8n's renewal hands back a token whose session RingCentral ended", () 
 
 	test('the newest token expired, a run holding an older one: sent', async () => {
 		const credentials = credentialStore(emulator);
-		await runRingCentral({ parameters, credentials, items: items(1, 'warm') });
-		const older = { ...credentials.stored.ringCentralJwtApi };
-		emulator.expireAccessTokens();
-		await runRingCentral({ parameters, credentials, items: items(1, 'refreshed') });
+		const older = await copyBeforeRenewals(emulator, credentials, parameters, ['refreshed']);
 		emulator.expireAccessTokens();
 		credentials.stored.ringCentralJwtApi = older;
 		const { error } = await runRingCentral({ parameters, credentials, items: items(1, 'late') });
